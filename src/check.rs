@@ -1,0 +1,265 @@
+//! `handout check`: load and validate the whole library, reporting every problem.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::assets::ImageStore;
+use crate::content::{Library, Rgb};
+use crate::error::{Error, Pos};
+use crate::fonts::FontBook;
+use crate::layout;
+use crate::program::{Dose, Handout, HandoutItem, Paper};
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Error>,
+    pub warnings: Vec<String>,
+    pub exercises: usize,
+    pub programs: usize,
+    pub templates: usize,
+    pub images: usize,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn summary(&self, lib: &Library) -> String {
+        format!(
+            "library {}: {} exercises, {} programs, {} templates, {} images: {}",
+            lib.name,
+            self.exercises,
+            self.programs,
+            self.templates,
+            self.images,
+            if self.ok() {
+                "no problems".to_string()
+            } else {
+                format!("{} problem(s)", self.problems.len())
+            }
+        )
+    }
+}
+
+/// Check every file of the library.
+pub fn check(lib: &Library) -> Report {
+    let mut r = Report::default();
+    r.problems
+        .extend(lib.index_problems().iter().map(clone_err));
+
+    let fonts = match FontBook::load(lib) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            r.problems.push(e);
+            None
+        }
+    };
+
+    // Clinic colours must read well, also in black and white.
+    let c = &lib.clinic;
+    let clinic_file = lib.display("clinic.toml");
+    let contrast = [
+        ("text", c.colours.text, Rgb::WHITE, 7.0),
+        ("primary", c.colours.primary, Rgb::WHITE, 4.5),
+        ("text on tint", c.colours.text, c.colours.tint, 7.0),
+        ("primary on tint", c.colours.primary, c.colours.tint, 4.5),
+    ];
+    for (what, fg, bg, min) in contrast {
+        let ratio = fg.contrast(bg);
+        if ratio < min {
+            r.problems.push(
+                Error::file(
+                    clinic_file.clone(),
+                    format!("[colours] {what}: contrast {ratio:.1}:1 is below {min}:1"),
+                )
+                .with_hint("use a darker `primary`/`text` or a lighter `tint`"),
+            );
+        }
+    }
+
+    let images = ImageStore::new();
+    let mut used_images = BTreeSet::new();
+    if let Some(logo) = &c.logo {
+        used_images.insert(logo.clone());
+        if let Err(e) = images.get(lib, logo) {
+            r.problems.push(e);
+        }
+    }
+
+    let mut templates = Vec::new();
+    for id in lib.template_ids() {
+        r.templates += 1;
+        match lib.template(id) {
+            Ok(t) => templates.push(t),
+            Err(e) => r.problems.push(e),
+        }
+    }
+
+    let mut exercises = Vec::new();
+    for id in lib.exercise_ids() {
+        r.exercises += 1;
+        let ex = match lib.exercise(id) {
+            Ok(ex) => ex,
+            Err(e) => {
+                r.problems.push(e);
+                continue;
+            }
+        };
+        let file = lib.display(&format!("exercises/{id}.toml"));
+        let mut images_ok = true;
+        for img in &ex.images {
+            used_images.insert(img.file.clone());
+            if let Err(e) = images.get(lib, &img.file) {
+                r.problems.push(match e {
+                    Error::File {
+                        path,
+                        message,
+                        hint,
+                        pos,
+                    } => Error::File {
+                        path,
+                        pos,
+                        message: format!("{message} (named by exercise `{id}`)"),
+                        hint,
+                    },
+                    e => e,
+                });
+                images_ok = false;
+            }
+            if img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                r.warnings.push(format!(
+                    "{file}: the image {} has no `alt` text for readers who cannot see it",
+                    img.file
+                ));
+            }
+        }
+        if ex.images.is_empty() {
+            r.warnings.push(format!(
+                "{file}: no picture; patients follow pictures more than words"
+            ));
+        }
+        if images_ok {
+            exercises.push(ex);
+        }
+    }
+
+    // Every exercise must lay out (fonts cover its text, its card fits a page)
+    // with every template on both papers.
+    if let Some(fonts) = &fonts {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        for ex in &exercises {
+            for t in &templates {
+                for paper in [Paper::A4, Paper::Letter] {
+                    let h = Handout {
+                        patient: "Check".into(),
+                        date,
+                        clinician: None,
+                        notes: None,
+                        program_title: None,
+                        items: vec![HandoutItem {
+                            exercise: ex.clone(),
+                            dose: Dose::from_spec(&ex.dose),
+                            note: None,
+                        }],
+                        paper,
+                        template: t.id.clone(),
+                    };
+                    if let Err(e) = layout::lay_out(&h, c, t, fonts, &images) {
+                        let shown = lib.display(&format!("exercises/{}.toml", ex.id));
+                        r.problems.push(Error::file(
+                            shown,
+                            format!("with template `{}` on {}: {e}", t.id, paper.name()),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    for id in lib.program_ids() {
+        r.programs += 1;
+        let p = match lib.program(id) {
+            Ok(p) => p,
+            Err(e) => {
+                r.problems.push(e);
+                continue;
+            }
+        };
+        let Some((shown, text)) = lib.program_source(id) else {
+            continue;
+        };
+        let mut seen = HashSet::new();
+        if p.exercises.is_empty() {
+            r.problems
+                .push(Error::file(shown.clone(), "the program lists no exercises"));
+        }
+        for item in &p.exercises {
+            let eid = item.id.get_ref();
+            let pos = Some(Pos::of_offset(&text, item.id.span().start));
+            if !seen.insert(eid.clone()) {
+                r.problems.push(Error::File {
+                    path: shown.clone(),
+                    pos,
+                    message: format!("exercise `{eid}` is listed twice"),
+                    hint: None,
+                });
+            } else if let Err(e @ Error::UnknownExercise { .. }) = lib.exercise(eid) {
+                r.problems.push(Error::File {
+                    path: shown.clone(),
+                    pos,
+                    message: e.to_string(),
+                    hint: e.hint(),
+                });
+            }
+        }
+    }
+
+    let in_folder: BTreeSet<String> = lib
+        .files_under("images/")
+        .map(|p| p.trim_start_matches("images/").to_string())
+        .collect();
+    r.images = in_folder.len();
+    for unused in in_folder.difference(&used_images) {
+        r.warnings.push(format!(
+            "{}: not used by the clinic or any exercise",
+            lib.display(&format!("images/{unused}"))
+        ));
+    }
+    r
+}
+
+/// Index problems are only ever `File` errors; copy them for the report.
+fn clone_err(e: &Error) -> Error {
+    match e {
+        Error::File {
+            path,
+            pos,
+            message,
+            hint,
+        } => Error::File {
+            path: path.clone(),
+            pos: *pos,
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        other => Error::file("library", other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_library_passes() {
+        let lib = Library::builtin().unwrap();
+        let r = check(&lib);
+        assert!(r.ok(), "{:?}", r.problems);
+        assert_eq!(r.exercises, 5);
+        assert_eq!(r.programs, 1);
+    }
+}

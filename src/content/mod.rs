@@ -1,0 +1,499 @@
+//! Content loading: library files to typed, validated data.
+//!
+//! A library is a folder laid out like `content/`: `clinic.toml`,
+//! `exercises/` (one `<id>.toml` per exercise, subfolders allowed),
+//! `images/`, `programs/`, and optionally `templates/` and `fonts/`, which fall
+//! back to the built-in ones when absent. The built-in library is embedded in
+//! the binary at build time.
+//!
+//! Opening a library indexes its files and parses `clinic.toml`; exercises,
+//! programs and templates are parsed when first asked for, so one broken file
+//! does not stop a handout that does not use it (`handout check` reads them all).
+
+pub mod model;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use serde::de::DeserializeOwned;
+
+pub use model::*;
+
+use crate::error::{suggest, Error, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Where one library file's bytes come from.
+#[derive(Debug, Clone)]
+enum Origin {
+    Embedded {
+        path: &'static str,
+        bytes: &'static [u8],
+    },
+    Disk(PathBuf),
+}
+
+/// One file of the library, addressed by its path inside the library
+/// (`exercises/clams.toml`), displayed by where it really is.
+#[derive(Debug, Clone)]
+struct FileRef {
+    origin: Origin,
+}
+
+impl FileRef {
+    fn display(&self) -> String {
+        match &self.origin {
+            Origin::Embedded { path, .. } => format!("{path} (built-in)"),
+            Origin::Disk(p) => p.display().to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<Cow<'static, [u8]>> {
+        match &self.origin {
+            Origin::Embedded { bytes, .. } => Ok(Cow::Borrowed(bytes)),
+            Origin::Disk(p) => std::fs::read(p)
+                .map(Cow::Owned)
+                .map_err(|source| Error::Read {
+                    path: p.display().to_string(),
+                    source,
+                }),
+        }
+    }
+}
+
+/// The exercise library, clinic and designs one run works from.
+pub struct Library {
+    /// Human name of the library: `built-in` or the folder.
+    pub name: String,
+    pub clinic: Clinic,
+    files: BTreeMap<String, FileRef>,
+    exercises: BTreeMap<String, String>,
+    programs: BTreeMap<String, String>,
+    templates: BTreeMap<String, String>,
+    /// Problems found while indexing (bad file names, duplicate ids).
+    index_problems: Vec<Error>,
+    exercise_cache: HashMap<String, OnceLock<Arc<Exercise>>>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("name", &self.name).finish()
+    }
+}
+
+/// Is `s` a valid id: lowercase letters and digits in words joined by single hyphens?
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn embedded_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    embedded::FILES.iter().copied()
+}
+
+impl Library {
+    /// The library built into the binary.
+    pub fn builtin() -> Result<Library> {
+        let mut files = BTreeMap::new();
+        for (path, bytes) in embedded_files() {
+            let rel = path.strip_prefix("content/").unwrap_or(path);
+            files.insert(
+                rel.to_string(),
+                FileRef {
+                    origin: Origin::Embedded { path, bytes },
+                },
+            );
+        }
+        Library::from_files("built-in".into(), files)
+    }
+
+    /// A library folder; its missing `templates/` and `fonts/` come from the built-in library.
+    pub fn open(dir: &Path) -> Result<Library> {
+        let shown = dir.display().to_string();
+        let meta = std::fs::metadata(dir).map_err(|e| Error::NotALibrary {
+            path: shown.clone(),
+            message: format!("cannot open the folder: {e}"),
+        })?;
+        if !meta.is_dir() {
+            return Err(Error::NotALibrary {
+                path: shown,
+                message: "this is a file, not a folder".into(),
+            });
+        }
+        for required in ["clinic.toml", "exercises"] {
+            if !dir.join(required).exists() {
+                let mut message = format!("it has no {required}");
+                if dir.join("content").join(required).exists() {
+                    message += &format!(" (did you mean {}?)", dir.join("content").display());
+                }
+                return Err(Error::NotALibrary {
+                    path: shown,
+                    message,
+                });
+            }
+        }
+        let mut files = BTreeMap::new();
+        let mut own_tops = Vec::new();
+        for top in [
+            "clinic.toml",
+            "exercises",
+            "images",
+            "programs",
+            "templates",
+            "fonts",
+        ] {
+            let path = dir.join(top);
+            if path.is_file() {
+                files.insert(
+                    top.to_string(),
+                    FileRef {
+                        origin: Origin::Disk(path),
+                    },
+                );
+            } else if path.is_dir() {
+                own_tops.push(top);
+                walk(&path, top, &mut files).map_err(|source| Error::Read {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            }
+        }
+        // Designs and fonts fall back to the built-in ones, folder by folder.
+        for (path, bytes) in embedded_files() {
+            for top in ["templates", "fonts"] {
+                if path.starts_with(&format!("{top}/")) && !own_tops.contains(&top) {
+                    files.insert(
+                        path.to_string(),
+                        FileRef {
+                            origin: Origin::Embedded { path, bytes },
+                        },
+                    );
+                }
+            }
+        }
+        Library::from_files(shown, files)
+    }
+
+    fn from_files(name: String, files: BTreeMap<String, FileRef>) -> Result<Library> {
+        let mut index_problems = Vec::new();
+        let mut index = |folder: &str, what: &str| {
+            let mut map: BTreeMap<String, String> = BTreeMap::new();
+            for (rel, file) in &files {
+                let Some(inside) = rel.strip_prefix(folder) else {
+                    continue;
+                };
+                let Some(stem) = inside
+                    .rsplit('/')
+                    .next()
+                    .and_then(|n| n.strip_suffix(".toml"))
+                else {
+                    continue;
+                };
+                if !is_valid_id(stem) {
+                    index_problems.push(Error::file(
+                        file.display(),
+                        format!("`{stem}` is not a valid {what} id: use lowercase letters, digits and single hyphens, like `hip-hitch`"),
+                    ).with_hint("rename the file"));
+                    continue;
+                }
+                if let Some(first) = map.get(stem) {
+                    index_problems.push(Error::file(
+                        file.display(),
+                        format!("duplicate {what} id `{stem}`: {} has the same name", files[first].display()),
+                    ).with_hint("ids come from file names, so each must be used once; rename one of the files"));
+                    continue;
+                }
+                map.insert(stem.to_string(), rel.clone());
+            }
+            map
+        };
+        let exercises = index("exercises/", "exercise");
+        let programs = index("programs/", "program");
+        let templates = index("templates/", "template");
+        let clinic_file = files.get("clinic.toml").ok_or_else(|| Error::NotALibrary {
+            path: name.clone(),
+            message: "it has no clinic.toml".into(),
+        })?;
+        let clinic: Clinic = parse_toml(&clinic_file.display(), &clinic_file.read()?)?;
+        let exercise_cache = exercises
+            .keys()
+            .map(|k| (k.clone(), OnceLock::new()))
+            .collect();
+        Ok(Library {
+            name,
+            clinic,
+            files,
+            exercises,
+            programs,
+            templates,
+            index_problems,
+            exercise_cache,
+        })
+    }
+
+    /// Problems found while indexing the files (invalid or duplicate ids).
+    pub fn index_problems(&self) -> &[Error] {
+        &self.index_problems
+    }
+
+    pub fn exercise_ids(&self) -> impl Iterator<Item = &str> {
+        self.exercises.keys().map(String::as_str)
+    }
+
+    pub fn program_ids(&self) -> impl Iterator<Item = &str> {
+        self.programs.keys().map(String::as_str)
+    }
+
+    pub fn template_ids(&self) -> impl Iterator<Item = &str> {
+        self.templates.keys().map(String::as_str)
+    }
+
+    /// How a library file is shown in messages.
+    pub fn display(&self, rel: &str) -> String {
+        self.files
+            .get(rel)
+            .map_or_else(|| rel.to_string(), FileRef::display)
+    }
+
+    /// Paths inside the library of the files under `prefix` (e.g. `images/`).
+    pub fn files_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.files
+            .keys()
+            .filter(move |k| k.starts_with(prefix))
+            .map(String::as_str)
+    }
+
+    /// Does the library have this file (path inside the library)?
+    pub fn has_file(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    /// The bytes of a library file.
+    pub fn read(&self, rel: &str) -> Result<Cow<'static, [u8]>> {
+        match self.files.get(rel) {
+            Some(f) => f.read(),
+            None => Err(Error::file(
+                format!("{}/{rel}", self.name),
+                "no such file in the library",
+            )),
+        }
+    }
+
+    /// An exercise, parsed once and then shared.
+    pub fn exercise(&self, id: &str) -> Result<Arc<Exercise>> {
+        let Some(cell) = self.exercise_cache.get(id) else {
+            return Err(Error::UnknownExercise {
+                id: id.to_string(),
+                suggestion: suggest(id, self.exercise_ids()),
+            });
+        };
+        if let Some(e) = cell.get() {
+            return Ok(e.clone());
+        }
+        let rel = &self.exercises[id];
+        let mut ex: Exercise = self.parse(rel)?;
+        ex.id = id.to_string();
+        validate_exercise(&ex, &self.display(rel))?;
+        Ok(cell.get_or_init(|| Arc::new(ex)).clone())
+    }
+
+    pub fn program(&self, id: &str) -> Result<Program> {
+        let Some(rel) = self.programs.get(id) else {
+            return Err(Error::UnknownProgram {
+                id: id.to_string(),
+                suggestion: suggest(id, self.program_ids()),
+            });
+        };
+        let mut p: Program = self.parse(rel)?;
+        p.id = id.to_string();
+        Ok(p)
+    }
+
+    /// Where a program's file is, and its text (to point at lines in it).
+    pub fn program_source(&self, id: &str) -> Option<(String, String)> {
+        let rel = self.programs.get(id)?;
+        let text = String::from_utf8(self.read(rel).ok()?.into_owned()).ok()?;
+        Some((self.display(rel), text))
+    }
+
+    pub fn template(&self, id: &str) -> Result<Template> {
+        let Some(rel) = self.templates.get(id) else {
+            return Err(Error::UnknownTemplate {
+                id: id.to_string(),
+                suggestion: suggest(id, self.template_ids()),
+            });
+        };
+        let mut t: Template = self.parse(rel)?;
+        t.id = id.to_string();
+        Ok(t)
+    }
+
+    pub fn fonts_manifest(&self) -> Result<FontsManifest> {
+        self.parse("fonts/fonts.toml")
+    }
+
+    /// Path inside the library of an image named by content (`clams.svg`).
+    pub fn image_path(name: &str) -> String {
+        format!("images/{name}")
+    }
+
+    fn parse<T: DeserializeOwned>(&self, rel: &str) -> Result<T> {
+        let shown = self.display(rel);
+        parse_toml(&shown, &self.read(rel)?)
+    }
+}
+
+fn walk(dir: &Path, rel: &str, out: &mut BTreeMap<String, FileRef>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let child = format!("{rel}/{name}");
+        if path.is_dir() {
+            walk(&path, &child, out)?;
+        } else {
+            out.insert(
+                child,
+                FileRef {
+                    origin: Origin::Disk(path),
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Parse TOML into `T`, turning errors into `file:line:col: message`.
+pub fn parse_toml<T: DeserializeOwned>(shown: &str, bytes: &[u8]) -> Result<T> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::file(
+            shown,
+            format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()),
+        )
+        .with_hint("save the file as UTF-8")
+    })?;
+    toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        match e.span() {
+            Some(span) => Error::at(shown, text, span.start, message),
+            None => Error::file(shown, message),
+        }
+    })
+}
+
+fn validate_exercise(ex: &Exercise, shown: &str) -> Result<()> {
+    let mut problems = Vec::new();
+    if ex.title.trim().is_empty() {
+        problems.push("`title` is empty");
+    }
+    if ex.steps.is_empty() {
+        problems.push("`steps` is empty: give at least one step");
+    }
+    if ex.steps.iter().any(|s| s.trim().is_empty()) {
+        problems.push("a step is empty");
+    }
+    if ex.images.len() > 2 {
+        problems.push("at most two images fit on a card");
+    }
+    match problems.first() {
+        None => Ok(()),
+        Some(p) => Err(Error::file(shown, *p)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("hip-hitch"));
+        assert!(is_valid_id("clams2"));
+        assert!(!is_valid_id("Clams"));
+        assert!(!is_valid_id("hip--hitch"));
+        assert!(!is_valid_id("-hip"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("hip_hitch"));
+    }
+
+    #[test]
+    fn builtin_library_loads() {
+        let lib = Library::builtin().unwrap();
+        assert_eq!(lib.clinic.name, "Canterbury Health Hub");
+        let ids: Vec<_> = lib.exercise_ids().collect();
+        assert_eq!(
+            ids,
+            [
+                "clams",
+                "hip-hinge",
+                "hip-hitch",
+                "side-lying-leg-raise",
+                "side-lying-leg-raise-glute-med"
+            ]
+        );
+        for id in ids {
+            lib.exercise(id).unwrap();
+        }
+        assert!(lib.index_problems().is_empty());
+        lib.program("glute-strength").unwrap();
+        lib.template("standard").unwrap();
+        lib.fonts_manifest().unwrap();
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_expected_keys() {
+        let text = "title = \"x\"\naim = \"y\"\nstepz = []\n";
+        let err = parse_toml::<Exercise>("ex.toml", text.as_bytes()).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("ex.toml:3:1: unknown field `stepz`"),
+            "{msg}"
+        );
+        assert!(msg.contains("expected one of"), "{msg}");
+        assert!(msg.contains("`steps`"), "{msg}");
+    }
+
+    #[test]
+    fn bad_values_point_at_the_value() {
+        let text = "tint = \"#FFFFFF\"\nprimary = \"teal\"\n";
+        let err = parse_toml::<Colours>("c.toml", text.as_bytes()).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("c.toml:2:"), "{msg}");
+        assert!(msg.contains("`teal` is not a colour"), "{msg}");
+
+        let text = "sets = 0\n";
+        let err = parse_toml::<DoseSpec>("d.toml", text.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("1 to 999"), "{err}");
+    }
+
+    #[test]
+    fn unknown_exercise_suggests() {
+        let lib = Library::builtin().unwrap();
+        match lib.exercise("clamz").unwrap_err() {
+            Error::UnknownExercise { id, suggestion } => {
+                assert_eq!(id, "clamz");
+                assert_eq!(suggestion.as_deref(), Some("clams"));
+            }
+            e => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn contrast() {
+        assert!((Rgb::BLACK.contrast(Rgb::WHITE) - 21.0).abs() < 0.01);
+        let primary = Rgb::parse("#0B5563").unwrap();
+        assert!(primary.contrast(Rgb::WHITE) > 7.0);
+    }
+}

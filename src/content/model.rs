@@ -1,0 +1,315 @@
+//! The typed form of the library's TOML files.
+//!
+//! Every struct denies unknown fields and uses kebab-case keys, so a typo in a
+//! file is an error naming its line and the keys that were expected. Values
+//! with a range (counts, sizes, colours) are checked while parsing, so their
+//! errors point at the value too.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+
+/// An sRGB colour, written `#RRGGBB` in the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub const BLACK: Rgb = Rgb(0, 0, 0);
+    pub const WHITE: Rgb = Rgb(255, 255, 255);
+
+    pub fn parse(s: &str) -> Option<Rgb> {
+        let hex = s.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let v = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(v(0)?, v(2)?, v(4)?))
+    }
+
+    /// Relative luminance (WCAG 2), 0 for black to 1 for white.
+    pub fn luminance(self) -> f32 {
+        let lin = |c: u8| {
+            let c = c as f32 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1 to 21).
+    pub fn contrast(self, other: Rgb) -> f32 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Rgb::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not a colour: write it as #RRGGBB, for example #0B5563"
+            ))
+        })
+    }
+}
+
+/// A whole number of sets or repetitions, 1 to 999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub u32);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        if (1..=999).contains(&n) {
+            Ok(Count(n as u32))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: expected a whole number from 1 to 999"
+            )))
+        }
+    }
+}
+
+/// A hold time in seconds, 0 (no hold) to 600.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seconds(pub u32);
+
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        if (0..=600).contains(&n) {
+            Ok(Seconds(n as u32))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: expected seconds from 0 to 600"
+            )))
+        }
+    }
+}
+
+/// A length or type size: a positive number below 1000.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure(pub f32);
+
+impl<'de> Deserialize<'de> for Measure {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = f64::deserialize(d)?;
+        if n > 0.0 && n < 1000.0 {
+            Ok(Measure(n as f32))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: expected a number above 0"
+            )))
+        }
+    }
+}
+
+/// `content/clinic.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Clinic {
+    pub name: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub website: String,
+    pub logo: Option<String>,
+    #[serde(default)]
+    pub default_clinician: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub disclaimer: String,
+    pub colours: Colours,
+    pub safety: Safety,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Colours {
+    /// Headings, rules, the dose bar. Must be dark.
+    pub primary: Rgb,
+    /// Light background behind the dose and the safety box.
+    pub tint: Rgb,
+    /// Body text.
+    pub text: Rgb,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Safety {
+    pub title: String,
+    pub points: Vec<String>,
+    pub urgent: Option<String>,
+}
+
+/// `content/exercises/<id>.toml`. The id is the file name without `.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Exercise {
+    #[serde(skip)]
+    pub id: String,
+    pub title: String,
+    pub aim: String,
+    pub start: Option<String>,
+    pub steps: Vec<String>,
+    #[serde(default)]
+    pub tips: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub dose: DoseSpec,
+    #[serde(default)]
+    pub images: Vec<ImageRef>,
+}
+
+/// A picture of an exercise: a file in images/.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ImageRef {
+    pub file: String,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: Option<String>,
+    /// Printed under the picture, e.g. "Start" or "Finish".
+    pub caption: Option<String>,
+}
+
+/// An exercise's default dose.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DoseSpec {
+    pub sets: Option<Count>,
+    pub reps: Option<Count>,
+    pub hold_seconds: Option<Seconds>,
+    pub frequency: Option<String>,
+    #[serde(default)]
+    pub each_side: bool,
+}
+
+/// `content/programs/<id>.toml`: a preset list of exercises with doses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Program {
+    #[serde(skip)]
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub exercises: Vec<ProgramItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProgramItem {
+    pub id: toml::Spanned<String>,
+    pub sets: Option<Count>,
+    pub reps: Option<Count>,
+    pub hold_seconds: Option<Seconds>,
+    pub frequency: Option<String>,
+    pub each_side: Option<bool>,
+    pub note: Option<String>,
+}
+
+/// `fonts/fonts.toml`: which font files to use.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FontsManifest {
+    pub regular: String,
+    pub bold: String,
+    #[serde(default)]
+    pub fallback_regular: Vec<String>,
+    #[serde(default)]
+    pub fallback_bold: Vec<String>,
+}
+
+/// `templates/<name>.toml`: how a handout looks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Template {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub page: PageSpec,
+    pub text: TextSpec,
+    pub header: HeaderSpec,
+    pub card: CardSpec,
+    pub sections: Sections,
+    /// Overrides the clinic's colours for this design.
+    pub colours: Option<Colours>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PageSpec {
+    pub margin_mm: Measure,
+    pub footer_gap_mm: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TextSpec {
+    pub body_pt: Measure,
+    pub line_height: Measure,
+    pub title_pt: Measure,
+    pub clinic_pt: Measure,
+    pub heading_pt: Measure,
+    pub dose_pt: Measure,
+    pub small_pt: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeaderSpec {
+    pub logo_height_mm: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CardSpec {
+    pub picture_width_mm: Measure,
+    pub gap_mm: Measure,
+    pub padding_mm: Measure,
+    pub spacing_mm: Measure,
+    pub border_pt: Measure,
+    pub corner_mm: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Sections {
+    pub order: Vec<Section>,
+    #[serde(default = "yes")]
+    pub tips: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Header,
+    Exercises,
+    Safety,
+    Notes,
+}

@@ -1,0 +1,1020 @@
+//! Layout: a [`Handout`] to pages of positioned items. Pure: no files, no PDF.
+//!
+//! Each section of the handout (header, one card per exercise, the safety box,
+//! the notes) is built as a [`Frame`] of items placed relative to its top left
+//! corner, measured with the real shaped text. The paginator then stacks the
+//! frames down the page, starting a new page before any frame that does not
+//! fit (frames are never split), and finally adds the footer, whose "Page N of
+//! M" needs the page count. Coordinates are points from the page's top left.
+
+pub mod text;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::content::{Clinic, Colours, Rgb, Section, Template};
+use crate::error::{Error, Result};
+use crate::fonts::{FontBook, Weight};
+use crate::program::{long_date, Handout, HandoutItem};
+pub use text::{GlyphRun, Line, Span, Style};
+
+pub const MM: f32 = 72.0 / 25.4;
+
+/// A laid-out handout.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub meta: Meta,
+}
+
+/// What the PDF says about itself.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub language: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Placed>,
+    /// The sections on this page and where they are.
+    pub blocks: Vec<Block>,
+}
+
+/// An item at a position. For text, `(x, y)` is the left end of the baseline;
+/// for images and shapes, the top left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub x: f32,
+    pub y: f32,
+    pub item: Item,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(Line),
+    Image {
+        /// The file name in the library's images/.
+        name: String,
+        width: f32,
+        height: f32,
+        alt: Option<String>,
+    },
+    Shape(Shape),
+}
+
+/// A rectangle (rounded when `radius` > 0; a circle when square with radius half its side).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub width: f32,
+    pub height: f32,
+    pub fill: Option<Rgb>,
+    pub stroke: Option<(Rgb, f32)>,
+    pub radius: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Rect {
+    pub fn right(&self) -> f32 {
+        self.x + self.width
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.height
+    }
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+    pub fn contains(&self, o: &Rect) -> bool {
+        const E: f32 = 0.01;
+        o.x >= self.x - E
+            && o.y >= self.y - E
+            && o.right() <= self.right() + E
+            && o.bottom() <= self.bottom() + E
+    }
+}
+
+impl Placed {
+    /// The box the item covers on the page.
+    pub fn bounds(&self) -> Rect {
+        match &self.item {
+            Item::Text(l) => Rect {
+                x: self.x,
+                y: self.y - l.ascent,
+                width: l.width,
+                height: l.ascent + l.descent,
+            },
+            Item::Image { width, height, .. } => Rect {
+                x: self.x,
+                y: self.y,
+                width: *width,
+                height: *height,
+            },
+            Item::Shape(s) => {
+                let half = s.stroke.map_or(0.0, |(_, w)| w / 2.0);
+                Rect {
+                    x: self.x - half,
+                    y: self.y - half,
+                    width: s.width + 2.0 * half,
+                    height: s.height + 2.0 * half,
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub rect: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    Header,
+    RunningHeader,
+    /// The card of the `index`-th exercise (0-based).
+    Card {
+        index: usize,
+        id: String,
+    },
+    Safety,
+    Notes,
+    Footer,
+}
+
+/// The sizes of the images a handout uses, in any unit (only the ratio matters).
+pub trait ImageSizes {
+    fn size(&self, name: &str) -> Option<(f32, f32)>;
+}
+
+impl ImageSizes for HashMap<String, (f32, f32)> {
+    fn size(&self, name: &str) -> Option<(f32, f32)> {
+        self.get(name).copied()
+    }
+}
+
+/// Items relative to a top left corner, with a size.
+#[derive(Debug, Clone, Default)]
+struct Frame {
+    width: f32,
+    height: f32,
+    items: Vec<Placed>,
+}
+
+impl Frame {
+    fn push(&mut self, x: f32, y: f32, item: Item) {
+        self.items.push(Placed { x, y, item });
+    }
+
+    fn shape(&mut self, x: f32, y: f32, shape: Shape) {
+        self.push(x, y, Item::Shape(shape));
+    }
+
+    /// Place lines from `top`, each `pitch` apart; returns the height used.
+    ///
+    /// The extra leading is split above and below each line; when the font's
+    /// ascent and descent need more than the pitch, the lines are kept inside the
+    /// returned height (accents on capitals never poke out of their block).
+    fn lines(&mut self, x: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
+        self.lines_aligned(top, lines, pitch, |l| {
+            let _ = l;
+            x
+        })
+    }
+
+    /// Like [`Frame::lines`], each line aligned to the right edge `right`.
+    fn lines_right(&mut self, right: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
+        self.lines_aligned(top, lines, pitch, |l| right - l.width)
+    }
+
+    fn lines_aligned(
+        &mut self,
+        top: f32,
+        lines: Vec<Line>,
+        pitch: f32,
+        x_of: impl Fn(&Line) -> f32,
+    ) -> f32 {
+        let n = lines.len();
+        let mut height = n as f32 * pitch;
+        for (k, line) in lines.into_iter().enumerate() {
+            let extent = line.ascent + line.descent;
+            let lead = ((pitch - extent) / 2.0).max(0.0);
+            let baseline = top + k as f32 * pitch + lead + line.ascent;
+            height = height.max(baseline + line.descent - top);
+            let x = x_of(&line);
+            self.push(x, baseline, Item::Text(line));
+        }
+        height
+    }
+
+    fn offset(mut self, dx: f32, dy: f32) -> Vec<Placed> {
+        for p in &mut self.items {
+            p.x += dx;
+            p.y += dy;
+        }
+        self.items
+    }
+}
+
+/// Mix `a` toward `b` by `t` (0 = a, 1 = b).
+fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
+    let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+    Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// Everything the section builders share.
+struct Ctx<'a> {
+    fonts: &'a FontBook,
+    images: &'a dyn ImageSizes,
+    t: &'a Template,
+    clinic: &'a Clinic,
+    colours: Colours,
+    width: f32,
+}
+
+impl Ctx<'_> {
+    fn style(&self, weight: Weight, size: f32, color: Rgb) -> Style {
+        Style {
+            weight,
+            size,
+            color,
+        }
+    }
+    fn body(&self) -> Style {
+        self.style(Weight::Regular, self.t.text.body_pt.0, self.colours.text)
+    }
+    fn bold(&self) -> Style {
+        self.style(Weight::Bold, self.t.text.body_pt.0, self.colours.text)
+    }
+    fn small(&self) -> Style {
+        self.style(Weight::Regular, self.t.text.small_pt.0, self.colours.text)
+    }
+    fn pitch(&self, size: f32) -> f32 {
+        size * self.t.text.line_height.0
+    }
+    /// A dark grey for labels, still high contrast on white.
+    fn muted(&self) -> Rgb {
+        mix(self.colours.text, Rgb::WHITE, 0.22)
+    }
+    fn rule_colour(&self) -> Rgb {
+        mix(self.colours.primary, Rgb::WHITE, 0.55)
+    }
+    fn wrap(&self, spans: &[Span], width: f32, context: &str) -> Result<Vec<Line>> {
+        text::wrap(self.fonts, spans, width, context)
+    }
+    fn measure(&self, s: &str, style: Style) -> Result<f32> {
+        text::measure(self.fonts, s, style, "the layout")
+    }
+}
+
+/// Lay out a handout on its paper with a template.
+pub fn lay_out(
+    h: &Handout,
+    clinic: &Clinic,
+    t: &Template,
+    fonts: &FontBook,
+    images: &dyn ImageSizes,
+) -> Result<Document> {
+    let (pw, ph) = h.paper.size_pt();
+    let margin = t.page.margin_mm.0 * MM;
+    let cx = Ctx {
+        fonts,
+        images,
+        t,
+        clinic,
+        colours: t.colours.unwrap_or(clinic.colours),
+        width: pw - 2.0 * margin,
+    };
+
+    // Sections, as frames in reading order.
+    let mut chunks: Vec<(BlockKind, Frame)> = Vec::new();
+    for section in &t.sections.order {
+        match section {
+            Section::Header => chunks.push((BlockKind::Header, header(&cx, h)?)),
+            Section::Exercises => {
+                for (i, item) in h.items.iter().enumerate() {
+                    let kind = BlockKind::Card {
+                        index: i,
+                        id: item.exercise.id.clone(),
+                    };
+                    chunks.push((kind, card(&cx, i, item)?));
+                }
+            }
+            Section::Safety => chunks.push((BlockKind::Safety, safety(&cx)?)),
+            Section::Notes => {
+                if let Some(n) = &h.notes {
+                    chunks.push((BlockKind::Notes, notes(&cx, n)?));
+                }
+            }
+        }
+    }
+
+    // The footer's height, measured with the widest page label it will hold.
+    let right_w = footer_right_width(&cx)?;
+    let footer_probe = footer(&cx, 99, 99, right_w)?;
+    let footer_top = ph - margin - footer_probe.height;
+    let bottom = footer_top - t.page.footer_gap_mm.0 * MM;
+    let running = running_header(&cx, h)?;
+    let spacing = t.card.spacing_mm.0 * MM;
+
+    let mut pages: Vec<Page> = vec![Page::default()];
+    let mut y = margin;
+    let mut first_on_page = true;
+    for (kind, frame) in chunks {
+        let fits = y + frame.height <= bottom + 0.01;
+        if !fits && !first_on_page {
+            pages.push(Page::default());
+            let page = pages.last_mut().unwrap();
+            let r = running.clone();
+            page.blocks.push(Block {
+                kind: BlockKind::RunningHeader,
+                rect: Rect {
+                    x: margin,
+                    y: margin,
+                    width: r.width,
+                    height: r.height,
+                },
+            });
+            y = margin + r.height;
+            page.items.extend(r.offset(margin, margin));
+        }
+        if y + frame.height > bottom + 0.01 {
+            let what = match &kind {
+                BlockKind::Card { id, .. } => format!("exercise `{id}`"),
+                BlockKind::Safety => "the safety box (clinic.toml [safety])".into(),
+                BlockKind::Notes => "the notes".into(),
+                _ => "the page header".into(),
+            };
+            return Err(Error::TooTall {
+                what,
+                needed_mm: frame.height / MM,
+                available_mm: (bottom - y) / MM,
+            });
+        }
+        let page = pages.last_mut().unwrap();
+        page.blocks.push(Block {
+            kind,
+            rect: Rect {
+                x: margin,
+                y,
+                width: frame.width,
+                height: frame.height,
+            },
+        });
+        let top = y;
+        y += frame.height + spacing;
+        page.items.extend(frame.offset(margin, top));
+        first_on_page = false;
+    }
+
+    let total = pages.len();
+    for (n, page) in pages.iter_mut().enumerate() {
+        let f = footer(&cx, n + 1, total, right_w)?;
+        let top = ph - margin - f.height;
+        page.blocks.push(Block {
+            kind: BlockKind::Footer,
+            rect: Rect {
+                x: margin,
+                y: top,
+                width: f.width,
+                height: f.height,
+            },
+        });
+        page.items.extend(f.offset(margin, top));
+    }
+
+    Ok(Document {
+        width: pw,
+        height: ph,
+        pages,
+        meta: Meta {
+            title: format!("Home exercise programme: {}", h.patient),
+            author: clinic.name.clone(),
+            subject: h
+                .program_title
+                .clone()
+                .unwrap_or_else(|| "Home exercise programme".into()),
+            language: clinic.language.clone(),
+            date: h.date,
+        },
+    })
+}
+
+fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
+    let t = cx.t;
+    let w = cx.width;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let c = cx.clinic;
+
+    // Logo and clinic.
+    let logo_h = t.header.logo_height_mm.0 * MM;
+    let mut x = 0.0;
+    if let Some(logo) = &c.logo {
+        if let Some((iw, ih)) = cx.images.size(logo) {
+            let lw = logo_h * iw / ih;
+            f.push(
+                0.0,
+                0.0,
+                Item::Image {
+                    name: logo.clone(),
+                    width: lw,
+                    height: logo_h,
+                    alt: Some(format!("{} logo", c.name)),
+                },
+            );
+            x = lw + 4.0 * MM;
+        }
+    }
+    let name_size = t.text.clinic_pt.0;
+    let name_lines = cx.wrap(
+        &[Span::new(
+            &c.name,
+            cx.style(Weight::Bold, name_size, cx.colours.primary),
+        )],
+        w - x,
+        "the clinic name",
+    )?;
+    let mut ty = f.lines(x, 0.0, name_lines, cx.pitch(name_size));
+    let contact: Vec<&str> = [c.phone.as_str(), c.email.as_str(), c.website.as_str()]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let small = cx.small();
+    let mut details: Vec<&str> = vec![c.address.trim()];
+    details.extend(contact);
+    details.retain(|d| !d.is_empty());
+    if !details.is_empty() {
+        let lines = cx.wrap(
+            &[Span::new(details.join("  ·  "), small)],
+            w - x,
+            "the clinic details",
+        )?;
+        ty += f.lines(x, ty, lines, cx.pitch(small.size));
+    }
+    let mut y = ty.max(if x > 0.0 { logo_h } else { 0.0 }) + 2.0 * MM;
+    f.shape(
+        0.0,
+        y,
+        Shape {
+            width: w,
+            height: 2.0,
+            fill: Some(cx.colours.primary),
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    y += 2.0 + 3.0 * MM;
+
+    // Title.
+    // Title, with the program's name beside it when it fits, else under it.
+    let title_size = t.text.title_pt.0;
+    let title_style = cx.style(Weight::Bold, title_size, cx.colours.text);
+    let title = cx.wrap(
+        &[Span::new("Home exercise programme", title_style)],
+        w,
+        "the title",
+    )?;
+    let title_w = title.iter().map(|l| l.width).fold(0.0, f32::max);
+    let title_n = title.len();
+    let th = f.lines(0.0, y, title, cx.pitch(title_size));
+    if let Some(p) = &h.program_title {
+        let s = cx.style(Weight::Regular, t.text.heading_pt.0, cx.colours.primary);
+        let beside_x = title_w + 4.0 * MM;
+        let one = cx.wrap(&[Span::new(p, s)], w - beside_x, "the program title")?;
+        if title_n == 1 && one.len() == 1 {
+            // Share the title's baseline.
+            let line = one.into_iter().next().unwrap();
+            let base = f.items.last().map_or(y, |p| p.y);
+            f.push(beside_x, base, Item::Text(line));
+            y += th;
+        } else {
+            y += th;
+            let lines = cx.wrap(&[Span::new(p, s)], w, "the program title")?;
+            y += f.lines(0.0, y, lines, cx.pitch(s.size));
+        }
+    } else {
+        y += th;
+    }
+    y += 2.5 * MM;
+
+    // Patient, date, clinician: labelled columns.
+    let mut fields = vec![("Patient", h.patient.clone(), "the patient name")];
+    fields.push(("Date", long_date(h.date), "the date"));
+    if let Some(c) = &h.clinician {
+        fields.push(("Clinician", c.clone(), "the clinician name"));
+    }
+    let col_gap = 4.0 * MM;
+    let label = cx.style(Weight::Regular, t.text.small_pt.0, cx.muted());
+    let value = cx.bold();
+    // Columns as wide as their text, sharing what is left; when the text is
+    // wider than the page, in proportion to it.
+    let avail = w - col_gap * (fields.len() as f32 - 1.0);
+    let mut natural = Vec::new();
+    for (name, val, context) in &fields {
+        let n = cx.measure(name, label)?;
+        let v = text::measure(cx.fonts, val, value, context)?;
+        natural.push(n.max(v) + 0.5);
+    }
+    let total: f32 = natural.iter().sum();
+    let widths: Vec<f32> = if total <= avail {
+        let extra = (avail - total) / natural.len() as f32;
+        natural.iter().map(|n| n + extra).collect()
+    } else {
+        natural.iter().map(|n| n * avail / total).collect()
+    };
+    let mut col_h: f32 = 0.0;
+    let mut cxp = 0.0;
+    for (k, (name, val, context)) in fields.into_iter().enumerate() {
+        let col_w = widths[k];
+        let x0 = cxp;
+        cxp += col_w + col_gap;
+        let cxp = x0;
+        let mut cy = f.lines(
+            cxp,
+            y,
+            cx.wrap(&[Span::new(name, label)], col_w, "a label")?,
+            cx.pitch(label.size),
+        );
+        cy += f.lines(
+            cxp,
+            y + cy,
+            cx.wrap(&[Span::new(val, value)], col_w, context)?,
+            cx.pitch(value.size),
+        );
+        col_h = col_h.max(cy);
+    }
+    y += col_h + 2.0 * MM;
+    f.shape(
+        0.0,
+        y,
+        Shape {
+            width: w,
+            height: 0.75,
+            fill: Some(cx.rule_colour()),
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    y += 0.75;
+    f.height = y;
+    Ok(f)
+}
+
+fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
+    let w = cx.width;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let small = cx.small();
+    let right_text = format!("{} · {}", h.patient, long_date(h.date));
+    let right = cx.wrap(
+        &[Span::new(
+            right_text,
+            cx.style(Weight::Bold, small.size, cx.colours.text),
+        )],
+        w * 0.6,
+        "the patient name",
+    )?;
+    let right_w = right.iter().map(|l| l.width).fold(0.0, f32::max);
+    let left = cx.wrap(
+        &[Span::new(
+            format!("{} · Home exercise programme", cx.clinic.name),
+            small,
+        )],
+        w - right_w - 6.0 * MM,
+        "the clinic name",
+    )?;
+    let pitch = cx.pitch(small.size);
+    let lh = f.lines(0.0, 0.0, left, pitch);
+    let rh = f.lines_right(w, 0.0, right, pitch);
+    let y = lh.max(rh) + 1.5 * MM;
+    f.shape(
+        0.0,
+        y,
+        Shape {
+            width: w,
+            height: 0.75,
+            fill: Some(cx.rule_colour()),
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    f.height = y + 0.75 + 4.0 * MM;
+    Ok(f)
+}
+
+/// One exercise card: pictures and the dose on the left, the words on the right.
+fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
+    let t = cx.t;
+    let ex = &item.exercise;
+    let ctx = |part: &str| format!("exercise `{}` ({part})", ex.id);
+    let w = cx.width;
+    let pad = t.card.padding_mm.0 * MM;
+    let inner = w - 2.0 * pad;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let body = cx.body();
+    let bold = cx.bold();
+    let pitch = cx.pitch(body.size);
+    let para_gap = body.size * 0.4;
+
+    let left_w = t.card.picture_width_mm.0 * MM;
+    let gap = t.card.gap_mm.0 * MM;
+    let text_x = pad + left_w + gap;
+    let text_w = inner - left_w - gap;
+
+    // Right column: number badge and title, then the words.
+    let hs = t.text.heading_pt.0;
+    let d = hs * 1.7;
+    let title_x = text_x + d + 2.0 * MM;
+    let title_lines = cx.wrap(
+        &[Span::new(
+            &ex.title,
+            cx.style(Weight::Bold, hs, cx.colours.primary),
+        )],
+        text_w - d - 2.0 * MM,
+        &ctx("title"),
+    )?;
+    let title_h = title_lines.len() as f32 * cx.pitch(hs);
+    let row = d.max(title_h);
+    let mut ty = pad;
+    f.shape(
+        text_x,
+        ty + (row - d) / 2.0,
+        Shape {
+            width: d,
+            height: d,
+            fill: Some(cx.colours.tint),
+            stroke: Some((cx.colours.primary, 1.5)),
+            radius: d / 2.0,
+        },
+    );
+    let num = cx.wrap(
+        &[Span::new(
+            (index + 1).to_string(),
+            cx.style(Weight::Bold, hs, cx.colours.primary),
+        )],
+        d * 2.0,
+        "a number",
+    )?;
+    if let Some(n) = num.into_iter().next() {
+        let baseline = ty + row / 2.0 + (n.ascent - n.descent) / 2.0 - hs * 0.05;
+        f.push(text_x + (d - n.width) / 2.0, baseline, Item::Text(n));
+    }
+    f.lines(
+        title_x,
+        ty + (row - title_h) / 2.0,
+        title_lines,
+        cx.pitch(hs),
+    );
+    ty += row + 1.5 * MM;
+
+    let aim = cx.wrap(&[Span::new(&ex.aim, body)], text_w, &ctx("aim"))?;
+    ty += f.lines(text_x, ty, aim, pitch) + para_gap;
+    if let Some(start) = &ex.start {
+        let lines = cx.wrap(
+            &[Span::new("Start: ", bold), Span::new(start, body)],
+            text_w,
+            &ctx("start"),
+        )?;
+        ty += f.lines(text_x, ty, lines, pitch) + para_gap;
+    }
+    let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
+    for (k, step) in ex.steps.iter().enumerate() {
+        let n = cx.wrap(
+            &[Span::new(format!("{}.", k + 1), bold)],
+            num_w * 2.0,
+            "a number",
+        )?;
+        f.lines(text_x, ty, n, pitch);
+        let lines = cx.wrap(&[Span::new(step, body)], text_w - num_w, &ctx("steps"))?;
+        ty += f.lines(text_x + num_w, ty, lines, pitch) + para_gap * 0.4;
+    }
+    ty += para_gap * 0.6;
+    if t.sections.tips {
+        for tip in &ex.tips {
+            let lines = cx.wrap(
+                &[Span::new("Tip: ", bold), Span::new(tip, body)],
+                text_w,
+                &ctx("tips"),
+            )?;
+            ty += f.lines(text_x, ty, lines, pitch) + para_gap;
+        }
+    }
+    if let Some(note) = &item.note {
+        let bar = 3.0;
+        let lines = cx.wrap(
+            &[Span::new("Your note: ", bold), Span::new(note, body)],
+            text_w - bar - 2.0 * MM,
+            &format!("the note for exercise `{}`", ex.id),
+        )?;
+        let h = lines.len() as f32 * pitch;
+        f.shape(
+            text_x,
+            ty,
+            Shape {
+                width: bar,
+                height: h,
+                fill: Some(cx.colours.primary),
+                stroke: None,
+                radius: 0.0,
+            },
+        );
+        ty += f.lines(text_x + bar + 2.0 * MM, ty, lines, pitch) + para_gap;
+    }
+    ty -= para_gap;
+
+    // Left column: the pictures, then the dose.
+    let mut ly = pad;
+    for (k, r) in ex.images.iter().enumerate() {
+        let Some((iw, ih)) = cx.images.size(&r.file) else {
+            continue;
+        };
+        if k > 0 {
+            ly += 2.0 * MM;
+        }
+        let ph = (left_w * ih / iw).min(left_w * 1.3);
+        let pw = ph * iw / ih;
+        f.push(
+            pad + (left_w - pw) / 2.0,
+            ly,
+            Item::Image {
+                name: r.file.clone(),
+                width: pw,
+                height: ph,
+                alt: r.alt.clone(),
+            },
+        );
+        ly += ph;
+        if let Some(cap) = &r.caption {
+            let s = cx.small();
+            let lines = cx.wrap(&[Span::new(cap, s)], left_w, &ctx("caption"))?;
+            ly += 1.0 * MM;
+            for l in lines {
+                let lw = l.width;
+                let mut one = Frame::default();
+                one.lines(0.0, 0.0, vec![l], cx.pitch(s.size));
+                f.items.extend(one.offset(pad + (left_w - lw) / 2.0, ly));
+                ly += cx.pitch(s.size);
+            }
+        }
+        ly += 1.0 * MM;
+    }
+
+    // The dose, set apart: a tinted box with a dark bar, one part per line in bold.
+    let ds = t.text.dose_pt.0;
+    let bar = 4.0;
+    let dpad = 1.3 * MM;
+    let dose_w = left_w - bar - 2.0 * dpad;
+    let label = cx.style(Weight::Bold, t.text.small_pt.0, cx.colours.primary);
+    let mut dose_lines = cx.wrap(&[Span::new("DOSE", label)], dose_w, "a label")?;
+    let label_n = dose_lines.len();
+    // Parts share a line when they fit ("daily · each side"), never split mid-part if avoidable.
+    let dose_style = cx.style(Weight::Bold, ds, cx.colours.text);
+    let mut packed: Vec<String> = Vec::new();
+    for part in item.dose.parts() {
+        if let Some(last) = packed.last_mut() {
+            let joined = format!("{last} · {part}");
+            if cx.measure(&joined, dose_style)? <= dose_w {
+                *last = joined;
+                continue;
+            }
+        }
+        packed.push(part);
+    }
+    for line in packed {
+        dose_lines.extend(cx.wrap(&[Span::new(line, dose_style)], dose_w, &ctx("dose"))?);
+    }
+    let label_pitch = label.size * 1.1;
+    let dh = label_n as f32 * label_pitch
+        + (dose_lines.len() - label_n) as f32 * cx.pitch(ds)
+        + 2.0 * dpad;
+    for (x, width, fill) in [
+        (pad, left_w, cx.colours.tint),
+        (pad, bar, cx.colours.primary),
+    ] {
+        f.shape(
+            x,
+            ly,
+            Shape {
+                width,
+                height: dh,
+                fill: Some(fill),
+                stroke: None,
+                radius: 0.0,
+            },
+        );
+    }
+    let mut dy = ly + dpad;
+    for (k, l) in dose_lines.into_iter().enumerate() {
+        let p = if k < label_n {
+            label_pitch
+        } else {
+            cx.pitch(ds)
+        };
+        dy += f.lines(pad + bar + dpad, dy, vec![l], p);
+    }
+    ly += dh;
+
+    let height = ty.max(ly) + pad;
+    // The card's outline goes first, under everything.
+    let border = t.card.border_pt.0;
+    f.items.insert(
+        0,
+        Placed {
+            x: border / 2.0,
+            y: border / 2.0,
+            item: Item::Shape(Shape {
+                width: w - border,
+                height: height - border,
+                fill: None,
+                stroke: Some((cx.rule_colour(), border)),
+                radius: t.card.corner_mm.0 * MM,
+            }),
+        },
+    );
+    f.height = height;
+    Ok(f)
+}
+
+fn safety(cx: &Ctx) -> Result<Frame> {
+    let t = cx.t;
+    let s = &cx.clinic.safety;
+    let w = cx.width;
+    let pad = t.card.padding_mm.0 * MM;
+    let inner = w - 2.0 * pad;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let body = cx.body();
+    let pitch = cx.pitch(body.size);
+    let hs = t.text.heading_pt.0;
+    let mut y = pad;
+    let title = cx.wrap(
+        &[Span::new(
+            &s.title,
+            cx.style(Weight::Bold, hs, cx.colours.text),
+        )],
+        inner,
+        "the safety title",
+    )?;
+    y += f.lines(pad, y, title, cx.pitch(hs)) + 1.0 * MM;
+    let bullet_w = cx.measure("•", body)? + 2.0 * MM;
+    for p in &s.points {
+        f.lines(
+            pad,
+            y,
+            cx.wrap(&[Span::new("•", cx.bold())], bullet_w, "a bullet")?,
+            pitch,
+        );
+        let lines = cx.wrap(&[Span::new(p, body)], inner - bullet_w, "the safety points")?;
+        y += f.lines(pad + bullet_w, y, lines, pitch);
+    }
+    if !cx.clinic.phone.trim().is_empty() {
+        y += 1.5 * MM;
+        let ds = t.text.dose_pt.0;
+        let lines = cx.wrap(
+            &[Span::new(
+                format!("Call us on {}", cx.clinic.phone.trim()),
+                cx.style(Weight::Bold, ds, cx.colours.text),
+            )],
+            inner,
+            "the clinic phone",
+        )?;
+        y += f.lines(pad, y, lines, cx.pitch(ds));
+    }
+    if let Some(u) = &s.urgent {
+        y += 1.5 * MM;
+        let lines = cx.wrap(&[Span::new(u, body)], inner, "the urgent advice")?;
+        y += f.lines(pad, y, lines, pitch);
+    }
+    y += pad;
+    f.items.insert(
+        0,
+        Placed {
+            x: 1.0,
+            y: 1.0,
+            item: Item::Shape(Shape {
+                width: w - 2.0,
+                height: y - 2.0,
+                fill: Some(cx.colours.tint),
+                stroke: Some((cx.colours.text, 2.0)),
+                radius: t.card.corner_mm.0 * MM,
+            }),
+        },
+    );
+    f.height = y;
+    Ok(f)
+}
+
+fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
+    let w = cx.width;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let hs = cx.t.text.heading_pt.0;
+    let mut y = f.lines(
+        0.0,
+        0.0,
+        cx.wrap(
+            &[Span::new(
+                "Notes from your clinician",
+                cx.style(Weight::Bold, hs, cx.colours.primary),
+            )],
+            w,
+            "a heading",
+        )?,
+        cx.pitch(hs),
+    );
+    y += 1.0 * MM;
+    let body = cx.body();
+    let lines = cx.wrap(
+        &[Span::new(notes.replace("\\n", "\n"), body)],
+        w,
+        "the notes",
+    )?;
+    y += f.lines(0.0, y, lines, cx.pitch(body.size));
+    f.height = y;
+    Ok(f)
+}
+
+fn footer_spans(cx: &Ctx, page: usize, of: usize) -> Vec<Span> {
+    let small = cx.small();
+    let mut right = Vec::new();
+    if !cx.clinic.phone.trim().is_empty() {
+        right.push(Span::new(
+            format!("Tel {}", cx.clinic.phone.trim()),
+            cx.style(Weight::Bold, small.size, cx.colours.text),
+        ));
+    }
+    right.push(Span::new(format!("Page {page} of {of}"), small));
+    right
+}
+
+/// The width of the footer's right column: the same on every page.
+fn footer_right_width(cx: &Ctx) -> Result<f32> {
+    let mut w: f32 = 0.0;
+    for s in footer_spans(cx, 88, 88) {
+        w = w.max(cx.measure(&s.text, s.style)?);
+    }
+    Ok(w.min(cx.width * 0.35))
+}
+
+fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<Frame> {
+    let w = cx.width;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let small = cx.small();
+    let pitch = cx.pitch(small.size);
+    f.shape(
+        0.0,
+        0.0,
+        Shape {
+            width: w,
+            height: 0.75,
+            fill: Some(cx.rule_colour()),
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    let top = 0.75 + 1.5 * MM;
+    let mut right_lines = Vec::new();
+    for s in footer_spans(cx, page, of) {
+        right_lines.extend(cx.wrap(&[s], right_w + 0.1, "the footer")?);
+    }
+    let rh = f.lines_right(w, top, right_lines, pitch);
+    let left = cx.wrap(
+        &[Span::new(&cx.clinic.disclaimer, small)],
+        w - right_w - 6.0 * MM,
+        "the disclaimer",
+    )?;
+    let lh = f.lines(0.0, top, left, pitch);
+    f.height = top + lh.max(rh);
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+//! `handout`: branded, printable home-exercise handouts from a plain-text library.
+//!
+//! The pipeline, one module per step:
+//!
+//! 1. [`content`]: library files (TOML, images) to typed, validated data.
+//! 2. [`program`]: the clinician's selection resolved against the library into a [`program::Handout`].
+//! 3. [`layout`]: pure functions that measure, wrap, place and paginate, producing
+//!    pages of positioned items (no PDF types).
+//! 4. [`render`]: pages to PDF bytes (krilla).
+//! 5. The `handout` binary: a thin command line over [`Engine`].
+//!
+//! Fonts, images and the library are loaded once per run into an [`Engine`] and
+//! shared by every handout it makes.
+
+pub mod assets;
+pub mod check;
+pub mod content;
+pub mod error;
+pub mod fonts;
+pub mod layout;
+pub mod output;
+pub mod program;
+pub mod render;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+
+pub use error::{Error, Result};
+
+use assets::ImageStore;
+use content::{Library, Template};
+use fonts::FontBook;
+use layout::Document;
+use program::{Handout, Selection};
+
+/// Everything loaded once per run: the library, fonts, images and PDF resources.
+pub struct Engine {
+    pub library: Library,
+    pub fonts: FontBook,
+    pub images: ImageStore,
+    resources: render::Resources,
+    templates: Mutex<HashMap<String, Arc<Template>>>,
+}
+
+impl Engine {
+    pub fn new(library: Library) -> Result<Engine> {
+        let fonts = FontBook::load(&library)?;
+        let resources = render::Resources::new(&fonts)?;
+        Ok(Engine {
+            library,
+            fonts,
+            images: ImageStore::new(),
+            resources,
+            templates: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// A template, parsed once.
+    pub fn template(&self, id: &str) -> Result<Arc<Template>> {
+        if let Some(t) = self
+            .templates
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+        {
+            return Ok(t.clone());
+        }
+        let t = Arc::new(self.library.template(id)?);
+        let mut cache = self.templates.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(cache.entry(id.to_string()).or_insert(t).clone())
+    }
+
+    /// Step 2: resolve a selection.
+    pub fn handout(&self, sel: &Selection, today: NaiveDate) -> Result<Handout> {
+        program::resolve(&self.library, sel, today)
+    }
+
+    /// Step 3: lay out a handout (loading the images it shows, once per run).
+    pub fn lay_out(&self, h: &Handout) -> Result<Document> {
+        let template = self.template(&h.template)?;
+        let clinic = &self.library.clinic;
+        if let Some(logo) = &clinic.logo {
+            self.images.get(&self.library, logo)?;
+        }
+        for item in &h.items {
+            for img in &item.exercise.images {
+                self.images.get(&self.library, &img.file)?;
+            }
+        }
+        layout::lay_out(h, clinic, &template, &self.fonts, &self.images)
+    }
+
+    /// Step 4: render a laid-out document.
+    pub fn render(&self, doc: &Document) -> Result<Vec<u8>> {
+        render::pdf(doc, &self.resources, &self.images)
+    }
+
+    /// Selection to PDF bytes, with the laid-out document.
+    pub fn make(&self, sel: &Selection, today: NaiveDate) -> Result<(Handout, Document, Vec<u8>)> {
+        let h = self.handout(sel, today)?;
+        let doc = self.lay_out(&h)?;
+        let bytes = self.render(&doc)?;
+        Ok((h, doc, bytes))
+    }
+}

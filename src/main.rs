@@ -1,0 +1,345 @@
+//! The `handout` command line: parses flags, calls the library, reports.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use handout::content::Library;
+use handout::error::Error;
+use handout::program::{parse_date, Dose, ItemSpec, Paper, Selection};
+use handout::{check, output, Engine};
+
+const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
+  clams               the exercise with its default dose
+  clams:3x12          3 sets of 12 repetitions
+  hip-hitch:2x10@5s   2 sets of 10, hold each for 5 seconds
+  clams@3s            default sets and reps, hold 3 seconds";
+
+#[derive(Parser)]
+#[command(
+    name = "handout",
+    version,
+    about = "Branded, printable home-exercise handouts (PDF) from a plain-text exercise library",
+    after_help = "Examples:\n  handout make --patient \"Jane Doe\" --program glute-strength\n  handout make --patient \"Jane Doe\" --exercises clams,hip-hitch:2x10@5s -o jane.pdf\n  handout list\n  handout --library myclinic check"
+)]
+struct Cli {
+    /// Library folder to use instead of the built-in one (clinic.toml, exercises/, images/, programs/)
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make one patient's handout, e.g. `handout make --patient "Jane Doe" --program glute-strength`
+    #[command(after_help = ITEM_HELP)]
+    Make(MakeArgs),
+    /// List the library's exercises (id, title, tags, default dose) and programs
+    List,
+    /// Show one exercise or program in full, e.g. `handout show clams`
+    Show {
+        /// Exercise or program id
+        id: String,
+    },
+    /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
+    Check,
+}
+
+#[derive(Args)]
+struct MakeArgs {
+    /// The patient's name as it should be printed, e.g. --patient "Zoë Ó'Brien"
+    #[arg(long, short = 'p', value_name = "NAME")]
+    patient: String,
+
+    /// A preset program of exercises, e.g. --program glute-strength
+    #[arg(long, value_name = "ID")]
+    program: Option<String>,
+
+    /// Exercises with optional doses, e.g. --exercises clams,hip-hitch:2x10@5s
+    #[arg(long, short = 'e', value_name = "ITEMS")]
+    exercises: Vec<String>,
+
+    /// The handout's date, e.g. --date 2026-11-25 (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+
+    /// Clinician's name to print, e.g. --clinician "Sam Lee, Physiotherapist"
+    #[arg(long, value_name = "NAME")]
+    clinician: Option<String>,
+
+    /// General notes for the patient, printed under the exercises, e.g. --notes "Walk daily"
+    #[arg(long, value_name = "TEXT")]
+    notes: Option<String>,
+
+    /// Paper size, e.g. --paper letter
+    #[arg(long, value_name = "SIZE", default_value = "a4", value_parser = ["a4", "letter"])]
+    paper: String,
+
+    /// Page design from the library's templates/, e.g. --template standard
+    #[arg(long, value_name = "NAME", default_value = "standard")]
+    template: String,
+
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+
+    /// Output file, `-` for standard output (default: <patient>-<date>.pdf here), e.g. -o jane.pdf
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Print an error and its hint to standard error.
+fn report(e: &Error) {
+    let mut err = std::io::stderr().lock();
+    match e {
+        Error::Many(list) => {
+            for e in list {
+                report(e);
+            }
+        }
+        e => {
+            let _ = writeln!(err, "error: {e}");
+            if let Some(h) = e.hint() {
+                let _ = writeln!(err, "hint: {h}");
+            }
+        }
+    }
+}
+
+/// Write to standard output; a closed pipe (`handout list | head`) is not an error.
+fn out(text: &str) -> Result<(), Error> {
+    let mut o = std::io::stdout().lock();
+    match o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Write {
+            path: "standard output".into(),
+            source: e,
+        }),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn open_library(dir: &Option<PathBuf>) -> Result<Library, Error> {
+    match dir {
+        Some(d) => Library::open(d),
+        None => Library::builtin(),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let lib = open_library(&cli.library)?;
+    match cli.command {
+        Command::Make(args) => make(lib, args),
+        Command::List => list(&lib),
+        Command::Show { id } => show(&lib, &id),
+        Command::Check => {
+            let r = check::check(&lib);
+            for w in &r.warnings {
+                eprintln!("warning: {w}");
+            }
+            for p in &r.problems {
+                report(p);
+            }
+            if r.ok() {
+                out(&format!("{}\n", r.summary(&lib)))?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{}", r.summary(&lib));
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+}
+
+fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
+    let mut items = Vec::new();
+    for list in &a.exercises {
+        items.extend(ItemSpec::parse_list(list)?);
+    }
+    let date = a.date.as_deref().map(parse_date).transpose()?;
+    let sel = Selection {
+        patient: a.patient,
+        program: a.program,
+        items,
+        date,
+        clinician: a.clinician,
+        notes: a.notes,
+        paper: Paper::parse(&a.paper)?,
+        template: Some(a.template),
+    };
+    let to_stdout = a.output.as_deref() == Some(std::path::Path::new("-"));
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Write {
+            path: "standard output".into(),
+            source: std::io::Error::other("refusing to write a PDF to a terminal"),
+        });
+    }
+    let engine = Engine::new(lib)?;
+    let today = chrono::Local::now().date_naive();
+    let handout = engine.handout(&sel, today)?;
+    let path = match &a.output {
+        Some(p) => p.clone(),
+        None => PathBuf::from(output::default_file_name(&handout.patient, handout.date)),
+    };
+    // Refuse early, before any work, when the file exists.
+    if !to_stdout && !a.force && path.exists() {
+        return Err(Error::OutputExists(path));
+    }
+    let doc = engine.lay_out(&handout)?;
+    let bytes = engine.render(&doc)?;
+    if to_stdout {
+        let mut o = std::io::stdout().lock();
+        o.write_all(&bytes)
+            .and_then(|_| o.flush())
+            .map_err(|source| Error::Write {
+                path: "standard output".into(),
+                source,
+            })?;
+    } else {
+        output::write_atomic(&path, &bytes, a.force)?;
+        eprintln!(
+            "wrote {} ({} page{}, {} KB)",
+            path.display(),
+            doc.pages.len(),
+            if doc.pages.len() == 1 { "" } else { "s" },
+            bytes.len().div_ceil(1024)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(lib: &Library) -> Result<ExitCode, Error> {
+    let mut rows = vec![[
+        "ID".to_string(),
+        "TITLE".to_string(),
+        "TAGS".to_string(),
+        "DEFAULT DOSE".to_string(),
+    ]];
+    let mut failed = false;
+    for id in lib.exercise_ids() {
+        match lib.exercise(id) {
+            Ok(ex) => rows.push([
+                id.to_string(),
+                ex.title.clone(),
+                ex.tags.join(", "),
+                Dose::from_spec(&ex.dose).to_string(),
+            ]),
+            Err(e) => {
+                report(&e);
+                failed = true;
+            }
+        }
+    }
+    let mut text = format!("Exercises ({}):\n", rows.len() - 1);
+    text += &table(&rows);
+    let mut prows = vec![[
+        "ID".to_string(),
+        "TITLE".to_string(),
+        "EXERCISES".to_string(),
+    ]];
+    for id in lib.program_ids() {
+        match lib.program(id) {
+            Ok(p) => prows.push([
+                id.to_string(),
+                p.title.clone(),
+                p.exercises
+                    .iter()
+                    .map(|i| i.id.get_ref().as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]),
+            Err(e) => {
+                report(&e);
+                failed = true;
+            }
+        }
+    }
+    text += &format!("\nPrograms ({}):\n", prows.len() - 1);
+    text += &table(&prows);
+    out(&text)?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn table<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut s = String::new();
+    for r in rows {
+        let mut line = String::from("  ");
+        for (i, c) in r.iter().enumerate() {
+            line += c;
+            if i + 1 < N {
+                line += &" ".repeat(widths[i] - c.chars().count() + 2);
+            }
+        }
+        s += line.trim_end();
+        s.push('\n');
+    }
+    s
+}
+
+fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
+    if lib.program_ids().any(|p| p == id) {
+        let p = lib.program(id)?;
+        let mut s = format!("{} (program `{id}`)\n", p.title);
+        if !p.description.is_empty() {
+            s += &format!("{}\n", p.description);
+        }
+        for (k, item) in p.exercises.iter().enumerate() {
+            let ex = lib.exercise(item.id.get_ref())?;
+            s += &format!("  {}. {} ({})\n", k + 1, ex.title, ex.id);
+        }
+        out(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ex = lib.exercise(id)?;
+    let mut s = format!("{} ({})\n\n", ex.title, ex.id);
+    s += &format!("Aim: {}\n", ex.aim);
+    if let Some(start) = &ex.start {
+        s += &format!("Start: {start}\n");
+    }
+    s += "Steps:\n";
+    for (k, step) in ex.steps.iter().enumerate() {
+        s += &format!("  {}. {step}\n", k + 1);
+    }
+    for tip in &ex.tips {
+        s += &format!("Tip: {tip}\n");
+    }
+    s += &format!("Default dose: {}\n", Dose::from_spec(&ex.dose));
+    if !ex.tags.is_empty() {
+        s += &format!("Tags: {}\n", ex.tags.join(", "));
+    }
+    for img in &ex.images {
+        s += &format!("Image: {}", img.file);
+        if let Some(alt) = &img.alt {
+            s += &format!(" ({alt})");
+        }
+        s.push('\n');
+    }
+    s += &format!("File: {}\n", lib.display(&format!("exercises/{id}.toml")));
+    out(&s)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,151 @@
+"""Pose descriptions for the exercise illustrations (read by make.py).
+
+Each exercise is a dict:
+
+  file, title   output file in content/images/ and the caption on the sheet
+  facing        (trunk_up, front): where the person's head end and chest point
+                in the world, each one of "up", "down", "left", "right",
+                "toward" (the viewer) or "away".  ("left", "toward") = lying
+                on the right side, head on the left, facing the viewer.
+  camera        (elevation, azimuth) in degrees; elevation > 0 looks down
+                from above so that things toward the viewer sit lower.
+  anchor        joint kept at the same place in both poses
+  rest_on       parts whose lowest point rests on the support (default: all)
+  support       height of what the figure stands/lies on (0 = floor), in
+                thigh lengths (a thigh is 1.0)
+  start         joint angles of the start pose (degrees, missing = 0)
+  end           only the angles that change from the start pose
+  arrows        movement arrows (see make.py: "arc" around a pivot joint or
+                a straight "line" next to a joint)
+  props         "mat", "step" {"x": (x0, x1)}, "band" {"at": 0..1 of the thigh}
+  extras        "pelvis_line": draw a line through both hips in each pose
+
+Joint angles (left_* and right_* alike):
+  pelvis     lean (forward), tilt (left side up), turn (toward the left)
+  spine      bend (forward), side (toward the left), twist (toward the left)
+  neck       bend (forward), side (toward the left)
+  *_hip      flex, abduct (out to the side), turn_out (external rotation)
+  *_knee     bend;  *_ankle: point (toes down; negative = pulled up)
+  *_leg_open the clam: the bent leg turns about the hip-ankle line
+  *_shoulder flex (arm forward/up), abduct, turn_out;  *_elbow: bend
+"""
+
+# Side-lying arms shared by the three lying exercises: lower arm stretched
+# overhead under the head, top hand on the floor in front of the chest.
+SIDE_LYING_ARMS = {
+    "right_shoulder": {"flex": 172},
+    "right_elbow": 15,
+    "left_shoulder": {"flex": 55, "abduct": -35},
+    "left_elbow": 55,
+    "neck": {"side": -12},
+}
+
+
+def side_lying(**angles):
+    pose = dict(SIDE_LYING_ARMS)
+    pose["pelvis"] = {"tilt": -5}
+    pose.update(angles)
+    return pose
+
+
+EXERCISES = [
+    {
+        "file": "clams.svg",
+        "title": "Clams",
+        "facing": ("left", "toward"),
+        "camera": {"depth_angle": 60, "depth_scale": 0.85},
+        "anchor": "pelvis",
+        "start": side_lying(
+            left_hip={"flex": 50}, left_knee=90, left_ankle=25,
+            right_hip={"flex": 50}, right_knee=90, right_ankle=25,
+        ),
+        "end": {"left_leg_open": 55},
+        "arrows": [{"type": "line", "at": "left_knee", "offset": (0.05, -0.62),
+                    "length": 0.6, "direction": "up"}],
+        "props": {"mat": True, "band": {"at": 0.72}},
+        "start_after": "right_leg",
+    },
+    {
+        "file": "side-lying-leg-raise.svg",
+        "title": "Side-lying leg raise",
+        "facing": ("left", "toward"),
+        "camera": {"depth_angle": 60, "depth_scale": 0.85},
+        "anchor": "pelvis",
+        "start": side_lying(left_ankle=10, right_ankle=10),
+        "end": {"left_hip": {"abduct": 35}},
+        "arrows": [{"type": "arc", "pivot": "left_hip", "from": "left_ankle",
+                    "to": "left_ankle", "extra": 0.3, "trim": (3, 0)}],
+        "props": {"mat": True},
+    },
+    {
+        "file": "side-lying-leg-raise-glute-med.svg",
+        "title": "Side-lying leg raise (gluteus medius)",
+        "facing": ("left", "toward"),
+        "camera": {"depth_angle": 60, "depth_scale": 0.85},
+        "anchor": "pelvis",
+        "start": side_lying(
+            pelvis={"tilt": -5, "turn": -8},
+            spine={"twist": -14},
+            right_hip={"flex": 90}, right_knee=90, right_ankle=10,
+            left_hip={"flex": -5}, left_ankle=0,
+        ),
+        "end": {"left_hip": {"abduct": 32, "flex": -15, "turn_out": -35}},
+        "arrows": [{"type": "arc", "pivot": "left_hip", "from": "left_ankle",
+                    "to": "left_ankle", "extra": 0.3, "trim": (3, 5)}],
+        "props": {"mat": True},
+    },
+    {
+        "file": "hip-hitch.svg",
+        "title": "Hip hitch",
+        "facing": ("up", "toward"),
+        "camera": {"elevation": 8},
+        "anchor": "right_ankle",
+        "rest_on": ["right_leg"],
+        "support": 0.7,
+        "start": {
+            # free (left) side dropped; the standing right leg stays vertical
+            "pelvis": {"tilt": -18}, "spine": {"side": -18},
+            "right_hip": {"abduct": -18, "turn_out": 10}, "right_knee": 3,
+            "left_hip": {"abduct": 18, "turn_out": 10}, "left_knee": 3,
+            "left_shoulder": {"abduct": 42, "turn_out": -45}, "left_elbow": 100,
+            "right_shoulder": {"abduct": 42, "turn_out": -45}, "right_elbow": 100,
+        },
+        "end": {
+            # free side lifted ("hitched"): the standing hip does the work
+            "pelvis": {"tilt": 18}, "spine": {"side": 18},
+            "right_hip": {"abduct": 18}, "left_hip": {"abduct": -18},
+        },
+        "arrows": [{"type": "line", "at": "left_hip", "offset": (0.98, 0.12),
+                    "length": 0.7, "direction": "up"}],
+        "props": {"step": {"x": (-1.0, 0.18)}},
+        "extras": {"pelvis_line": True},
+    },
+    {
+        "file": "hip-hinge.svg",
+        "title": "Hip hinge",
+        "facing": ("up", "right"),
+        "camera": {},
+        "anchor": "left_ankle",
+        "rest_on": ["left_leg"],
+        "start": {
+            # standing on the left (far) leg, right foot just off the floor
+            "left_knee": 4,
+            "right_hip": {"flex": 12}, "right_knee": 45, "right_ankle": 20,
+            "left_shoulder": {"flex": 4}, "left_elbow": 10,
+            "right_shoulder": {"flex": 4}, "right_elbow": 10,
+        },
+        "end": {
+            "pelvis": {"lean": 78},
+            "left_hip": {"flex": 90}, "left_knee": 22, "left_ankle": -10,
+            "right_hip": {"flex": -4}, "right_knee": 0, "right_ankle": 0,
+            "left_shoulder": {"flex": 80}, "right_shoulder": {"flex": 80},
+            "left_elbow": 5, "right_elbow": 5,
+        },
+        "arrows": [
+            {"type": "arc", "pivot": "right_hip", "from": "head", "to": "head",
+             "extra": 0.25, "trim": (12, 6)},
+            {"type": "arc", "pivot": "right_hip", "from": "right_ankle",
+             "to": "right_ankle", "extra": 0.3, "trim": (22, 6)},
+        ],
+    },
+]
