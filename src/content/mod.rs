@@ -69,6 +69,8 @@ impl FileRef {
 pub struct Library {
     /// Human name of the library: `built-in` or the folder.
     pub name: String,
+    /// The folder, for a library on disk.
+    root: Option<PathBuf>,
     pub clinic: Clinic,
     files: BTreeMap<String, FileRef>,
     exercises: BTreeMap<String, String>,
@@ -112,7 +114,7 @@ impl Library {
                 },
             );
         }
-        Library::from_files("built-in".into(), files)
+        Library::from_files("built-in".into(), None, files)
     }
 
     /// A library folder; its missing `templates/` and `fonts/` come from the built-in library.
@@ -179,10 +181,14 @@ impl Library {
                 }
             }
         }
-        Library::from_files(shown, files)
+        Library::from_files(shown, Some(dir.to_path_buf()), files)
     }
 
-    fn from_files(name: String, files: BTreeMap<String, FileRef>) -> Result<Library> {
+    fn from_files(
+        name: String,
+        root: Option<PathBuf>,
+        files: BTreeMap<String, FileRef>,
+    ) -> Result<Library> {
         let mut index_problems = Vec::new();
         let mut index = |folder: &str, what: &str| {
             let mut map: BTreeMap<String, String> = BTreeMap::new();
@@ -229,6 +235,7 @@ impl Library {
             .collect();
         Ok(Library {
             name,
+            root,
             clinic,
             files,
             exercises,
@@ -258,9 +265,11 @@ impl Library {
 
     /// How a library file is shown in messages.
     pub fn display(&self, rel: &str) -> String {
-        self.files
-            .get(rel)
-            .map_or_else(|| rel.to_string(), FileRef::display)
+        match (self.files.get(rel), &self.root) {
+            (Some(f), _) => f.display(),
+            (None, Some(root)) => root.join(rel).display().to_string(),
+            (None, None) => format!("content/{rel} (built-in)"),
+        }
     }
 
     /// Paths inside the library of the files under `prefix` (e.g. `images/`).

@@ -51,7 +51,7 @@ BODY = {
     "neck": 0.20, "head_r": 0.27,
     "hip_half": 0.19,       # half distance between hip joints
     "shoulder_half": 0.30,  # half distance between shoulder joints
-    "pelvis_depth": 0.10, "chest_depth": 0.13,   # half depths of the torso core
+    "pelvis_depth": 0.12, "chest_depth": 0.15,   # half depths of the torso core
     "leg_w": 0.34, "arm_w": 0.25, "foot_w": 0.24,
     "torso_w": 0.32,        # rounding of the torso outline
     "neck_w": 0.24,
@@ -587,7 +587,7 @@ def pelvis_line(cv, cam, j, colour):
     n = math.hypot(dx, dy)
     # a lever from the standing hip out past the free hip
     p0 = (a[0] - dx / n * 0.12, a[1] - dy / n * 0.12)
-    p1 = (b[0] + dx / n * 0.62, b[1] + dy / n * 0.62)
+    p1 = (b[0] + dx / n * 0.75, b[1] + dy / n * 0.75)
     cv.add(("path", {"pts": [p0, p1], "stroke": WHITE, "w": 0.1 + 2 * BODY["gap"]}))
     cv.add(("path", {"pts": [p0, p1], "stroke": colour, "w": 0.1}))
     cv.add(("circle", {"c": p1, "r": 0.1, "fill": colour}))
@@ -628,7 +628,7 @@ def logo():
         a = math.radians(-90 + 90 * k)
         ux, uy = math.cos(a), math.sin(a)
         px, py = -uy, ux
-        r0, r1, bulge = 13, 44, 15
+        r0, r1, bulge = 12, 47, 18
         p0 = (c + ux * r0, c + uy * r0)
         p1 = (c + ux * r1, c + uy * r1)
         m = (r0 + r1) / 2

@@ -7,18 +7,26 @@ Each exercise is a dict:
                 in the world, each one of "up", "down", "left", "right",
                 "toward" (the viewer) or "away".  ("left", "toward") = lying
                 on the right side, head on the left, facing the viewer.
-  camera        (elevation, azimuth) in degrees; elevation > 0 looks down
-                from above so that things toward the viewer sit lower.
+  camera        {} = plain side/front view; {"elevation": deg} looks down a
+                little; {"depth_angle": deg, "depth_scale": k} = oblique view
+                for lying figures: the frontal plane is drawn true and
+                "toward the viewer" is drawn receding down-left.
   anchor        joint kept at the same place in both poses
   rest_on       parts whose lowest point rests on the support (default: all)
   support       height of what the figure stands/lies on (0 = floor), in
                 thigh lengths (a thigh is 1.0)
   start         joint angles of the start pose (degrees, missing = 0)
   end           only the angles that change from the start pose
-  arrows        movement arrows (see make.py: "arc" around a pivot joint or
-                a straight "line" next to a joint)
+  arrows        movement arrows: "arc" around a pivot joint (from a joint
+                in the start pose to one in the end pose; "extra" = radius
+                beyond that joint, "trim" = degrees cut off each end),
+                "move" (straight, start joint -> end joint) or "line" (a
+                straight arrow beside a joint: "offset", "length")
   props         "mat", "step" {"x": (x0, x1)}, "band" {"at": 0..1 of the thigh}
-  extras        "pelvis_line": draw a line through both hips in each pose
+  extras        "pelvis_line": a line from the standing hip through the
+                free hip, in each pose (shows a pelvis tilt)
+  start_after   draw the grey start pose just after this part of the end
+                pose instead of behind everything
 
 Joint angles (left_* and right_* alike):
   pelvis     lean (forward), tilt (left side up), turn (toward the left)
@@ -58,6 +66,8 @@ EXERCISES = [
         "start": side_lying(
             left_hip={"flex": 50}, left_knee=90, left_ankle=25,
             right_hip={"flex": 50}, right_knee=90, right_ankle=25,
+            # head resting on the folded lower arm (shorter figure, drawn larger)
+            right_shoulder={"flex": 150}, right_elbow=120,
         ),
         "end": {"left_leg_open": 55},
         "arrows": [{"type": "line", "at": "left_knee", "offset": (0.05, -0.62),
@@ -115,8 +125,8 @@ EXERCISES = [
             "pelvis": {"tilt": 18}, "spine": {"side": 18},
             "right_hip": {"abduct": 18}, "left_hip": {"abduct": -18},
         },
-        "arrows": [{"type": "line", "at": "left_hip", "offset": (0.98, 0.12),
-                    "length": 0.7, "direction": "up"}],
+        "arrows": [{"type": "line", "at": "left_hip", "offset": (1.12, 0.12),
+                    "length": 0.9, "direction": "up"}],
         "props": {"step": {"x": (-1.0, 0.18)}},
         "extras": {"pelvis_line": True},
     },
@@ -145,7 +155,7 @@ EXERCISES = [
             {"type": "arc", "pivot": "right_hip", "from": "head", "to": "head",
              "extra": 0.25, "trim": (12, 6)},
             {"type": "arc", "pivot": "right_hip", "from": "right_ankle",
-             "to": "right_ankle", "extra": 0.3, "trim": (22, 6)},
+             "to": "right_ankle", "extra": 0.3, "trim": (32, 6)},
         ],
     },
 ]

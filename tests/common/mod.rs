@@ -1,0 +1,147 @@
+//! Helpers for tests that run the real `handout` binary in a temporary folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: o.stdout,
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// A temporary working folder with the binary ready to run in it.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_handout"));
+        c.args(args)
+            .current_dir(self.path())
+            .env_remove("HANDOUT_LIBRARY")
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.cmd(args).output().unwrap().into()
+    }
+
+    /// Run and insist on success.
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let r = self.run(args);
+        assert_eq!(r.code, 0, "handout {args:?} failed:\n{}", r.stderr);
+        r
+    }
+
+    /// Files in the folder (names), sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Copy the repository's content/ into `name/` here, as a library to edit.
+    pub fn library(&self, name: &str) -> PathBuf {
+        let to = self.path().join(name);
+        copy_dir(&repo().join("content"), &to);
+        to
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Run an external tool (poppler, qpdf); the tests need them (`.ci/run` installs them).
+pub fn tool(name: &str, args: &[&str]) -> Run {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run `{name}` ({e}); install poppler-utils and qpdf, or run .ci/run")
+    });
+    out.into()
+}
+
+pub fn pdftotext(pdf: &Path) -> String {
+    let r = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout_text()
+}
+
+/// pdftotext output with all white space folded to single spaces.
+pub fn pdf_words(pdf: &Path) -> String {
+    pdftotext(pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn pdfinfo(pdf: &Path) -> String {
+    let r = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout_text()
+}
+
+pub fn page_count(pdf: &Path) -> usize {
+    pdfinfo(pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+pub fn qpdf_check(pdf: &Path) {
+    let r = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert_eq!(
+        r.code,
+        0,
+        "qpdf --check failed:\n{}{}",
+        r.stdout_text(),
+        r.stderr
+    );
+}
