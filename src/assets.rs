@@ -1,17 +1,32 @@
-//! Images of one run: read, checked and decoded once, then shared by every handout.
+//! Images of one run: read, checked and prepared once, then shared by every handout.
 //!
-//! SVG drawings are parsed with usvg and drawn as vectors; PNG, JPEG and WebP
-//! pictures are checked with the image crate and embedded by krilla (JPEG data
-//! passed through as it is).
+//! - SVG drawings are parsed with usvg and drawn as vectors.
+//! - PNG, JPEG and WebP pictures are checked and fully decoded with the image
+//!   crate (so a damaged file is an error now, not a grey box later), turned
+//!   upright by their EXIF orientation, converted from CMYK to RGB, and scaled
+//!   down when they have more pixels than 300 dpi needs at their largest printed
+//!   size. A picture that needs none of that is embedded as it is (a JPEG's
+//!   bytes are passed through).
+//! - Each image is prepared once per run, even when several threads ask for it
+//!   at the same time, and krilla keeps its compressed form, so every handout of
+//!   a batch reuses it.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::io::Cursor;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use image::{DynamicImage, ImageDecoder, ImageFormat};
 
 use crate::content::Library;
 use crate::error::{Error, Result};
 
-/// Pictures larger than this many pixels are refused (decompression bombs).
+/// Pictures with more pixels than this are refused (decompression bombs).
 pub const MAX_PIXELS: u64 = 100_000_000;
+/// Print resolution above which a picture is scaled down.
+pub const TARGET_DPI: f32 = 300.0;
+/// Print resolution below which `check` warns.
+pub const LOW_DPI: f32 = 150.0;
 
 pub enum Picture {
     Svg(Arc<usvg::Tree>),
@@ -22,42 +37,87 @@ pub struct LoadedImage {
     /// Natural size (pixels, or SVG user units); only the ratio matters for layout.
     pub width: f32,
     pub height: f32,
+    /// Pixel size of the upright source picture, for raster images.
+    pub source_px: Option<(u32, u32)>,
+    /// What was done to it: "passed through", "scaled down from 4000x3000", ...
+    pub treatment: String,
     pub picture: Picture,
 }
 
-/// Images by file name, loaded on first use.
-#[derive(Default)]
+impl LoadedImage {
+    /// Pixel size of the picture as embedded in the PDF (raster images only).
+    pub fn embedded_px(&self) -> Option<(u32, u32)> {
+        match &self.picture {
+            Picture::Raster(i) => Some(i.size()),
+            Picture::Svg(_) => None,
+        }
+    }
+}
+
+type Slot = Arc<OnceLock<std::result::Result<Arc<LoadedImage>, (String, String)>>>;
+
+/// Images by file name, each prepared on first use.
 pub struct ImageStore {
-    cache: RwLock<HashMap<String, Arc<LoadedImage>>>,
+    /// Longest side, in pixels, that any printed use of a picture needs.
+    max_px: u32,
+    slots: Mutex<HashMap<String, Slot>>,
+    prepared: AtomicUsize,
+}
+
+impl Default for ImageStore {
+    fn default() -> Self {
+        ImageStore::new(65.0)
+    }
 }
 
 impl ImageStore {
-    pub fn new() -> ImageStore {
-        ImageStore::default()
-    }
-
-    /// The image `name` from the library's images/, loading it on first use.
-    pub fn get(&self, lib: &Library, name: &str) -> Result<Arc<LoadedImage>> {
-        if let Some(img) = self
-            .cache
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(name)
-        {
-            return Ok(img.clone());
+    /// `max_print_mm`: the longest side, in millimetres, a picture is ever printed at.
+    pub fn new(max_print_mm: f32) -> ImageStore {
+        ImageStore {
+            max_px: (max_print_mm / 25.4 * TARGET_DPI).ceil() as u32,
+            slots: Mutex::new(HashMap::new()),
+            prepared: AtomicUsize::new(0),
         }
-        let img = Arc::new(load(lib, name)?);
-        let mut cache = self.cache.write().unwrap_or_else(|e| e.into_inner());
-        Ok(cache.entry(name.to_string()).or_insert(img).clone())
     }
 
-    /// An image already loaded with [`ImageStore::get`].
+    /// How many images were read and prepared so far (each at most once).
+    pub fn prepared_count(&self) -> usize {
+        self.prepared.load(Ordering::Relaxed)
+    }
+
+    /// The image `name` from the library's images/, prepared on first use.
+    pub fn get(&self, lib: &Library, name: &str) -> Result<Arc<LoadedImage>> {
+        let slot = {
+            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            slots.entry(name.to_string()).or_default().clone()
+        };
+        let result = slot.get_or_init(|| {
+            self.prepared.fetch_add(1, Ordering::Relaxed);
+            match load(lib, name, self.max_px) {
+                Ok(img) => Ok(Arc::new(img)),
+                Err(Error::File { path, message, .. }) => Err((path, message)),
+                Err(e) => Err((lib.display(&Library::image_path(name)), e.to_string())),
+            }
+        });
+        match result {
+            Ok(img) => Ok(img.clone()),
+            Err((path, message)) => {
+                let e = Error::file(path.clone(), message.clone());
+                Err(if message == NOT_FOUND {
+                    e.with_hint(
+                        "put the file in the library's images/ folder, or correct the file name",
+                    )
+                } else {
+                    e
+                })
+            }
+        }
+    }
+
+    /// An image already prepared with [`ImageStore::get`].
     pub fn loaded(&self, name: &str) -> Option<Arc<LoadedImage>> {
-        self.cache
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(name)
-            .cloned()
+        let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        slots.get(name)?.get()?.as_ref().ok().cloned()
     }
 }
 
@@ -67,19 +127,20 @@ impl crate::layout::ImageSizes for ImageStore {
     }
 }
 
-fn load(lib: &Library, name: &str) -> Result<LoadedImage> {
+const NOT_FOUND: &str = "image not found";
+
+fn load(lib: &Library, name: &str, max_px: u32) -> Result<LoadedImage> {
     let rel = Library::image_path(name);
     let shown = lib.display(&rel);
     if !lib.has_file(&rel) {
-        return Err(Error::file(shown, "image not found".to_string())
-            .with_hint("put the file in the library's images/ folder, or correct the file name"));
+        return Err(Error::file(shown, NOT_FOUND));
     }
     let bytes = lib.read(&rel)?;
-    decode(&shown, name, bytes.into_owned())
+    decode(&shown, name, bytes.into_owned(), max_px)
 }
 
-/// Decode image bytes; `name` gives the expected format by its extension.
-pub fn decode(shown: &str, name: &str, bytes: Vec<u8>) -> Result<LoadedImage> {
+/// Prepare image bytes for embedding; `name` gives the expected format by its extension.
+pub fn decode(shown: &str, name: &str, bytes: Vec<u8>, max_px: u32) -> Result<LoadedImage> {
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -93,57 +154,232 @@ pub fn decode(shown: &str, name: &str, bytes: Vec<u8>) -> Result<LoadedImage> {
         return Ok(LoadedImage {
             width: s.width(),
             height: s.height(),
+            source_px: None,
+            treatment: "vector".into(),
             picture: Picture::Svg(Arc::new(tree)),
         });
     }
-    let format = image::guess_format(&bytes)
-        .map_err(|_| bad("not an image file (unknown format)".into()))?;
     let expected = match ext.as_str() {
-        "png" => image::ImageFormat::Png,
-        "jpg" | "jpeg" => image::ImageFormat::Jpeg,
-        "webp" => image::ImageFormat::WebP,
+        "png" => ImageFormat::Png,
+        "jpg" | "jpeg" => ImageFormat::Jpeg,
+        "webp" => ImageFormat::WebP,
+        "" => {
+            return Err(bad(
+                "the file name has no extension: use .svg, .png, .jpg or .webp".into(),
+            ))
+        }
         other => {
             return Err(bad(format!(
                 "unsupported image type `.{other}`: use SVG, PNG, JPEG or WebP"
             )))
         }
     };
+    let format = image::guess_format(&bytes)
+        .map_err(|_| bad("not an image file: its contents are not PNG, JPEG or WebP".into()))?;
     if format != expected {
+        let actual = match format {
+            ImageFormat::Png => "PNG",
+            ImageFormat::Jpeg => "JPEG",
+            ImageFormat::WebP => "WebP",
+            ImageFormat::Gif => "GIF",
+            ImageFormat::Bmp => "BMP",
+            ImageFormat::Tiff => "TIFF",
+            _ => "another kind of",
+        };
         return Err(bad(format!(
-            "the file is a {format:?} image but its name ends in .{ext}; rename it"
+            "the file is a {actual} image but its name ends in .{ext}: rename it or convert it to SVG, PNG, JPEG or WebP"
         )));
     }
-    let reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-    let (w, h) = reader
-        .into_dimensions()
+
+    let mut decoder = image::ImageReader::with_format(Cursor::new(&bytes), format)
+        .into_decoder()
         .map_err(|e| bad(format!("cannot read the image: {e}")))?;
+    let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 {
         return Err(bad("the image is empty (0 pixels)".into()));
     }
     if w as u64 * h as u64 > MAX_PIXELS {
         return Err(bad(format!(
-            "the image is {w}x{h} pixels, more than the limit of {} megapixels; make it smaller",
+            "the image is {w}x{h} pixels, over the limit of {} megapixels: make it smaller",
             MAX_PIXELS / 1_000_000
         )));
     }
-    // Decode fully once, so a truncated or corrupt file is caught now, not mid-batch.
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut limits = image::Limits::default();
-    limits.max_alloc = Some(2 * 1024 * 1024 * 1024);
-    reader.limits(limits);
-    reader
-        .decode()
+    limits.max_alloc = Some(1024 * 1024 * 1024);
+    decoder
+        .set_limits(limits)
+        .map_err(|e| bad(format!("the image is too large to open: {e}")))?;
+    // Decode in full now: a truncated or damaged file is an error here, not a grey box later.
+    let mut img = DynamicImage::from_decoder(decoder)
         .map_err(|e| bad(format!("the image is damaged or incomplete: {e}")))?;
-    let data: krilla::Data = bytes.into();
-    let picture = match format {
-        image::ImageFormat::Png => krilla::image::Image::from_png(data, true),
-        image::ImageFormat::Jpeg => krilla::image::Image::from_jpeg(data, true),
+
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
+        return Err(bad(
+            "the image is damaged or incomplete: the JPEG data stops before its end marker".into(),
+        ));
+    }
+    let cmyk = format == ImageFormat::Jpeg && jpeg_components(&bytes) == Some(4);
+    let rotate = orientation != image::metadata::Orientation::NoTransforms;
+    let too_big = w.max(h) > max_px;
+    let mut notes = Vec::new();
+    // Scale first, then turn: turning the small picture is cheaper. A box filter
+    // (thumbnail) is fast and sharp for large reductions.
+    if too_big {
+        img = img.thumbnail(max_px, max_px);
+    }
+    if rotate {
+        img.apply_orientation(orientation);
+        notes.push("turned upright".to_string());
+    }
+    let (uw, uh) = if rotate && orientation_swaps(orientation) {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    if too_big {
+        notes.push(format!("scaled down from {uw}x{uh}"));
+    }
+    if cmyk {
+        notes.push("converted from CMYK".into());
+    }
+
+    let (data, kind): (Vec<u8>, ImageFormat) = if !(rotate || too_big || cmyk) {
+        notes.push("passed through".into());
+        (bytes, format)
+    } else if format == ImageFormat::Jpeg {
+        // A photo stays a JPEG: re-encode once, at high quality.
+        let rgb = DynamicImage::ImageRgb8(img.to_rgb8());
+        let mut out = Vec::new();
+        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
+        rgb.write_with_encoder(enc)
+            .map_err(|e| bad(format!("cannot re-encode the image: {e}")))?;
+        (out, ImageFormat::Jpeg)
+    } else {
+        // Drawings and screenshots stay lossless.
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .map_err(|e| bad(format!("cannot re-encode the image: {e}")))?;
+        (out, ImageFormat::Png)
+    };
+    let data: krilla::Data = data.into();
+    let picture = match kind {
+        ImageFormat::Png => krilla::image::Image::from_png(data, true),
+        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(data, true),
         _ => krilla::image::Image::from_webp(data, true),
     }
     .map_err(|e| bad(format!("cannot embed the image: {e}")))?;
+    let (ew, eh) = picture.size();
     Ok(LoadedImage {
-        width: w as f32,
-        height: h as f32,
+        width: ew as f32,
+        height: eh as f32,
+        source_px: Some((uw, uh)),
+        treatment: notes.join(", "),
         picture: Picture::Raster(picture),
     })
+}
+
+/// Does this EXIF orientation swap width and height?
+fn orientation_swaps(o: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation::*;
+    matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+}
+
+/// Walk a JPEG's header segments, calling `f(marker, offset)` until it returns `Some`.
+fn jpeg_segments<T>(b: &[u8], mut f: impl FnMut(u8, usize) -> Option<T>) -> Option<T> {
+    let mut i = 2;
+    while i + 4 <= b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        if let Some(v) = f(marker, i) {
+            return Some(v);
+        }
+        if marker == 0xDA {
+            return None;
+        }
+        i += 2 + u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
+    }
+    None
+}
+
+/// The number of colour components of a JPEG (3 for RGB/YCbCr, 4 for CMYK), from its frame header.
+fn jpeg_components(b: &[u8]) -> Option<u8> {
+    jpeg_segments(b, |marker, i| {
+        let is_sof = (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_sof {
+            b.get(i + 9).copied()
+        } else {
+            None
+        }
+    })
+}
+
+/// Does the JPEG's image data end with an end-of-image marker? (A cut-off file does not;
+/// decoders fill the missing part with grey instead of failing.)
+fn jpeg_is_complete(b: &[u8]) -> bool {
+    let Some(sos) = jpeg_segments(b, |marker, i| (marker == 0xDA).then_some(i)) else {
+        return false;
+    };
+    b[sos..].windows(2).any(|w| w == [0xFF, 0xD9])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_image_is_prepared_once_even_from_many_threads() {
+        let lib = Library::builtin().unwrap();
+        let store = ImageStore::default();
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| {
+                    for name in ["clams.svg", "hip-hitch.svg", "logo.svg", "clams.svg"] {
+                        store.get(&lib, name).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(store.prepared_count(), 3);
+        // The same shared object every time.
+        let a = store.get(&lib, "clams.svg").unwrap();
+        let b = store.get(&lib, "clams.svg").unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn a_missing_image_is_remembered_as_an_error() {
+        let lib = Library::builtin().unwrap();
+        let store = ImageStore::default();
+        for _ in 0..2 {
+            let Err(e) = store.get(&lib, "nope.png") else {
+                panic!("found a missing image")
+            };
+            assert_eq!(
+                e.to_string(),
+                "content/images/nope.png (built-in): image not found"
+            );
+            assert!(e.hint().unwrap().contains("images/ folder"));
+        }
+        assert_eq!(store.prepared_count(), 1);
+    }
+
+    #[test]
+    fn jpeg_markers() {
+        let mut out = Vec::new();
+        let img = DynamicImage::ImageRgb8(image::RgbImage::new(8, 8));
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Jpeg)
+            .unwrap();
+        assert_eq!(jpeg_components(&out), Some(3));
+        assert!(jpeg_is_complete(&out));
+        assert!(!jpeg_is_complete(&out[..out.len() - 2]));
+    }
 }

@@ -80,7 +80,7 @@ pub fn check(lib: &Library) -> Report {
         }
     }
 
-    let images = ImageStore::new();
+    let images = ImageStore::default();
     let mut used_images = BTreeSet::new();
     if let Some(logo) = &c.logo {
         used_images.insert(logo.clone());
@@ -128,6 +128,24 @@ pub fn check(lib: &Library) -> Report {
                     e => e,
                 });
                 images_ok = false;
+            }
+            if let Ok(loaded) = images.get(lib, &img.file) {
+                if let Some((pw, _)) = loaded.source_px {
+                    for t in &templates {
+                        // Printed width: the picture column, less for tall pictures.
+                        let col = t.card.picture_width_mm.0;
+                        let mm = col.min(col * 1.3 * loaded.width / loaded.height);
+                        let dpi = pw as f32 / (mm / 25.4);
+                        if dpi < crate::assets::LOW_DPI {
+                            r.warnings.push(format!(
+                                "{}: prints at {dpi:.0} dpi with template `{}` (below {:.0}); it may look blurred: use a larger picture",
+                                lib.display(&Library::image_path(&img.file)),
+                                t.id,
+                                crate::assets::LOW_DPI
+                            ));
+                        }
+                    }
+                }
             }
             if img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
                 r.warnings.push(format!(

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use error::{Error, Result};
 
@@ -48,10 +49,11 @@ impl Engine {
     pub fn new(library: Library) -> Result<Engine> {
         let fonts = FontBook::load(&library)?;
         let resources = render::Resources::new(&fonts)?;
+        let images = ImageStore::new(max_print_mm(&library));
         Ok(Engine {
             library,
             fonts,
-            images: ImageStore::new(),
+            images,
             resources,
             templates: Mutex::new(HashMap::new()),
         })
@@ -81,13 +83,19 @@ impl Engine {
     pub fn lay_out(&self, h: &Handout) -> Result<Document> {
         let template = self.template(&h.template)?;
         let clinic = &self.library.clinic;
-        if let Some(logo) = &clinic.logo {
-            self.images.get(&self.library, logo)?;
-        }
+        // Prepare the pictures this handout shows (each once per run), in parallel:
+        // large photos take a while to decode.
+        let mut names: Vec<&str> = clinic.logo.iter().map(String::as_str).collect();
         for item in &h.items {
-            for img in &item.exercise.images {
-                self.images.get(&self.library, &img.file)?;
-            }
+            names.extend(item.exercise.images.iter().map(|i| i.file.as_str()));
+        }
+        names.dedup();
+        let results: Vec<Result<_>> = names
+            .par_iter()
+            .map(|n| self.images.get(&self.library, n))
+            .collect();
+        for r in results {
+            r?;
         }
         layout::lay_out(h, clinic, &template, &self.fonts, &self.images)
     }
@@ -104,4 +112,13 @@ impl Engine {
         let bytes = self.render(&doc)?;
         Ok((h, doc, bytes))
     }
+}
+
+/// The longest side, in millimetres, that any template prints a picture at
+/// (the picture column, up to 1.3 times as tall; a logo up to four times as wide as tall).
+fn max_print_mm(lib: &Library) -> f32 {
+    lib.template_ids()
+        .filter_map(|id| lib.template(id).ok())
+        .map(|t| (t.card.picture_width_mm.0 * 1.3).max(t.header.logo_height_mm.0 * 4.0))
+        .fold(65.0, f32::max)
 }
