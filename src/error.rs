@@ -61,6 +61,9 @@ pub enum Error {
     BadItem { item: String, reason: String },
     #[error("the patient name is empty")]
     EmptyPatient,
+    /// A roster row that cannot be used as it is.
+    #[error("{0}")]
+    BadRow(String),
     #[error("no exercises chosen")]
     NoExercises,
     #[error("bad date `{0}`: expected YYYY-MM-DD, for example 2026-11-25")]

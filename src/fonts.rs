@@ -4,6 +4,8 @@
 //! faces named in `fonts/fonts.toml`. Text is drawn character by character with
 //! the first face of its weight's chain that has the character.
 
+use std::sync::{Arc, RwLock};
+
 use crate::content::Library;
 use crate::error::{Error, Result};
 
@@ -28,6 +30,9 @@ pub struct Face {
     /// Ascender and descender as fractions of the em (descender negative).
     pub ascender: f32,
     pub descender: f32,
+    /// Shaping plans by script (left to right), made once: building a plan costs
+    /// far more than shaping a paragraph with it.
+    plans: RwLock<Vec<(rustybuzz::Script, Arc<rustybuzz::ShapePlan>)>>,
 }
 
 impl std::fmt::Debug for Face {
@@ -52,7 +57,31 @@ impl Face {
             name,
             data,
             shaper,
+            plans: RwLock::new(Vec::new()),
         })
+    }
+
+    /// The shaping plan for left-to-right text in `script`.
+    pub fn plan(&self, script: rustybuzz::Script) -> Arc<rustybuzz::ShapePlan> {
+        let find = |v: &Vec<(rustybuzz::Script, Arc<rustybuzz::ShapePlan>)>| {
+            v.iter().find(|(s, _)| *s == script).map(|(_, p)| p.clone())
+        };
+        if let Some(p) = find(&self.plans.read().unwrap_or_else(|e| e.into_inner())) {
+            return p;
+        }
+        let mut plans = self.plans.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = find(&plans) {
+            return p;
+        }
+        let plan = Arc::new(rustybuzz::ShapePlan::new(
+            &self.shaper,
+            rustybuzz::Direction::LeftToRight,
+            Some(script),
+            None,
+            &[],
+        ));
+        plans.push((script, plan.clone()));
+        plan
     }
 
     pub fn has_char(&self, c: char) -> bool {

@@ -13,6 +13,7 @@
 //! shared by every handout it makes.
 
 pub mod assets;
+pub mod batch;
 pub mod check;
 pub mod content;
 pub mod error;
@@ -43,6 +44,7 @@ pub struct Engine {
     pub images: ImageStore,
     resources: render::Resources,
     templates: Mutex<HashMap<String, Arc<Template>>>,
+    layout_cache: layout::LayoutCache,
 }
 
 impl Engine {
@@ -56,6 +58,7 @@ impl Engine {
             images,
             resources,
             templates: Mutex::new(HashMap::new()),
+            layout_cache: layout::LayoutCache::default(),
         })
     }
 
@@ -90,6 +93,7 @@ impl Engine {
             names.extend(item.exercise.images.iter().map(|i| i.file.as_str()));
         }
         names.dedup();
+        names.retain(|n| self.images.loaded(n).is_none());
         let results: Vec<Result<_>> = names
             .par_iter()
             .map(|n| self.images.get(&self.library, n))
@@ -97,7 +101,14 @@ impl Engine {
         for r in results {
             r?;
         }
-        layout::lay_out(h, clinic, &template, &self.fonts, &self.images)
+        layout::lay_out_cached(
+            h,
+            clinic,
+            &template,
+            &self.fonts,
+            &self.images,
+            Some(&self.layout_cache),
+        )
     }
 
     /// Step 4: render a laid-out document.

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use handout::content::Library;
 use handout::error::Error;
 use handout::program::{parse_date, Dose, ItemSpec, Paper, Selection};
-use handout::{check, output, Engine};
+use handout::{batch, check, output, Engine};
 
 const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
   clams               the exercise with its default dose
@@ -47,6 +47,40 @@ enum Command {
     },
     /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
     Check,
+    /// Make one handout per row of a roster (CSV), e.g. `handout batch roster.csv --out-dir sheets`
+    #[command(after_help = BATCH_HELP)]
+    Batch(BatchArgs),
+}
+
+const BATCH_HELP: &str =
+    "The roster is CSV as spreadsheets export it (comma or semicolon, UTF-8 with or without BOM).
+Columns (header row, any case): patient (required), exercises and/or program,
+and optionally date, clinician, notes, paper, template, output (a file name).
+  patient,program,date
+  Jane Doe,glute-strength,2026-11-25
+  Sam Lee,,2026-11-26           <- with an `exercises` column: \"clams,hip-hitch:2x10@5s\"
+Rows are numbered as a spreadsheet shows them (the header is row 1).";
+
+#[derive(Args)]
+struct BatchArgs {
+    /// The roster: a CSV file, or `-` for standard input
+    roster: PathBuf,
+
+    /// Folder for the PDFs (created if missing), e.g. --out-dir sheets (default: here)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    out_dir: PathBuf,
+
+    /// Handouts made at once (default: one per CPU core), e.g. --jobs 2
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Replace PDFs that already exist
+    #[arg(long)]
+    force: bool,
+
+    /// Print nothing but the summary and errors
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -147,6 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Make(args) => make(lib, args),
         Command::List => list(&lib),
         Command::Show { id } => show(&lib, &id),
+        Command::Batch(args) => batch(lib, args),
         Command::Check => {
             let r = check::check(&lib);
             for w in &r.warnings {
@@ -342,4 +377,108 @@ fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
     s += &format!("File: {}\n", lib.display(&format!("exercises/{id}.toml")));
     out(&s)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    let today = chrono::Local::now().date_naive();
+    let from_stdin = a.roster.as_os_str() == "-";
+    let source = if from_stdin {
+        "standard input".to_string()
+    } else {
+        a.roster.display().to_string()
+    };
+    let input: Box<dyn std::io::Read + Send> = if from_stdin {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(&a.roster).map_err(|e| Error::Read {
+            path: source.clone(),
+            source: e,
+        })?)
+    };
+    // Check the header and the library before writing anything.
+    let roster = batch::Roster::open(&source, input, today)?;
+    let engine = Engine::new(lib)?;
+    std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
+        path: a.out_dir.clone(),
+        source: e,
+    })?;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // First Ctrl-C: finish the handouts being written, start no more.
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    }
+
+    let show_bar = !a.quiet && std::io::stderr().is_terminal();
+    let bar = if show_bar {
+        let total = if from_stdin {
+            None
+        } else {
+            batch::count_rows(&a.roster)
+        };
+        let bar = match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} [{bar:40}] {pos}/{len} handouts  {per_sec}  eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar.set_style(style);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Some(bar)
+    } else {
+        None
+    };
+    let progress = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let opts = batch::Options {
+        out_dir: a.out_dir.clone(),
+        force: a.force,
+        today,
+    };
+    let jobs = a.jobs.unwrap_or(0).max(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::BadRow(format!("cannot start worker threads: {e}")))?;
+    let summary = pool.install(|| batch::run(&engine, roster, &opts, &progress, &stop));
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let mut err = std::io::stderr().lock();
+    for f in &summary.failed {
+        let message = match &f.error {
+            Error::OutputExists(_) => {
+                "the output file already exists (use --force to replace it)".to_string()
+            }
+            e => e.to_string(),
+        };
+        let _ = writeln!(err, "error: row {}: {message}", f.row);
+        if let Some(h) = f
+            .error
+            .hint()
+            .filter(|_| !matches!(f.error, Error::OutputExists(_)))
+        {
+            let _ = writeln!(err, "hint: {h}");
+        }
+    }
+    let _ = writeln!(err, "{}", summary.line());
+    Ok(if summary.failed.is_empty() && !summary.interrupted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

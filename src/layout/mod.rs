@@ -10,6 +10,7 @@
 pub mod text;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -280,6 +281,53 @@ impl Ctx<'_> {
     }
 }
 
+/// Laid-out exercise cards kept between handouts of one run: in a roster most
+/// patients share exercises, doses and numbering, and a card depends on nothing
+/// else. Memoisation only: results are the same with or without it.
+#[derive(Default)]
+pub struct LayoutCache {
+    cards: std::sync::Mutex<HashMap<CardKey, Arc<Frame>>>,
+    /// Sections that are the same on every handout: the safety box, footers.
+    fixed: std::sync::Mutex<HashMap<(String, u32, String), Arc<Frame>>>,
+}
+
+/// `build()`, or its earlier result for the same key.
+fn fixed_frame(
+    cache: Option<&LayoutCache>,
+    t: &Template,
+    width: f32,
+    what: String,
+    build: impl FnOnce() -> Result<Frame>,
+) -> Result<Frame> {
+    let Some(c) = cache else { return build() };
+    let key = (t.id.clone(), width.to_bits(), what);
+    if let Some(f) = c.fixed.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok((**f).clone());
+    }
+    let f = build()?;
+    let mut fixed = c.fixed.lock().unwrap_or_else(|e| e.into_inner());
+    if fixed.len() >= LayoutCache::LIMIT {
+        fixed.clear();
+    }
+    fixed.insert(key, Arc::new(f.clone()));
+    Ok(f)
+}
+
+#[derive(Hash, PartialEq, Eq)]
+struct CardKey {
+    template: String,
+    width: u32,
+    index: usize,
+    exercise: String,
+    dose: String,
+    note: Option<String>,
+}
+
+impl LayoutCache {
+    /// Cards kept at most (a run with more distinct cards starts over).
+    const LIMIT: usize = 2048;
+}
+
 /// Lay out a handout on its paper with a template.
 pub fn lay_out(
     h: &Handout,
@@ -287,6 +335,18 @@ pub fn lay_out(
     t: &Template,
     fonts: &FontBook,
     images: &dyn ImageSizes,
+) -> Result<Document> {
+    lay_out_cached(h, clinic, t, fonts, images, None)
+}
+
+/// [`lay_out`], reusing cards from `cache`.
+pub fn lay_out_cached(
+    h: &Handout,
+    clinic: &Clinic,
+    t: &Template,
+    fonts: &FontBook,
+    images: &dyn ImageSizes,
+    cache: Option<&LayoutCache>,
 ) -> Result<Document> {
     let (pw, ph) = h.paper.size_pt();
     let margin = t.page.margin_mm.0 * MM;
@@ -310,10 +370,45 @@ pub fn lay_out(
                         index: i,
                         id: item.exercise.id.clone(),
                     };
-                    chunks.push((kind, card(&cx, i, item)?));
+                    let frame = match cache {
+                        None => card(&cx, i, item)?,
+                        Some(c) => {
+                            let key = CardKey {
+                                template: t.id.clone(),
+                                width: cx.width.to_bits(),
+                                index: i,
+                                exercise: item.exercise.id.clone(),
+                                dose: item.dose.to_string(),
+                                note: item.note.clone(),
+                            };
+                            let hit = c
+                                .cards
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .get(&key)
+                                .cloned();
+                            match hit {
+                                Some(f) => (*f).clone(),
+                                None => {
+                                    let f = card(&cx, i, item)?;
+                                    let mut cards =
+                                        c.cards.lock().unwrap_or_else(|e| e.into_inner());
+                                    if cards.len() >= LayoutCache::LIMIT {
+                                        cards.clear();
+                                    }
+                                    cards.insert(key, Arc::new(f.clone()));
+                                    f
+                                }
+                            }
+                        }
+                    };
+                    chunks.push((kind, frame));
                 }
             }
-            Section::Safety => chunks.push((BlockKind::Safety, safety(&cx)?)),
+            Section::Safety => chunks.push((
+                BlockKind::Safety,
+                fixed_frame(cache, t, cx.width, "safety".into(), || safety(&cx))?,
+            )),
             Section::Notes => {
                 if let Some(n) = &h.notes {
                     chunks.push((BlockKind::Notes, notes(&cx, n)?));
@@ -324,7 +419,9 @@ pub fn lay_out(
 
     // The footer's height, measured with the widest page label it will hold.
     let right_w = footer_right_width(&cx)?;
-    let footer_probe = footer(&cx, 99, 99, right_w)?;
+    let footer_probe = fixed_frame(cache, t, cx.width, "footer probe".into(), || {
+        footer(&cx, 99, 99, right_w)
+    })?;
     let footer_top = ph - margin - footer_probe.height;
     let bottom = footer_top - t.page.footer_gap_mm.0 * MM;
     let running = running_header(&cx, h)?;
@@ -382,7 +479,13 @@ pub fn lay_out(
 
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
-        let f = footer(&cx, n + 1, total, right_w)?;
+        let f = fixed_frame(
+            cache,
+            t,
+            cx.width,
+            format!("footer {} {total}", n + 1),
+            || footer(&cx, n + 1, total, right_w),
+        )?;
         let top = ph - margin - f.height;
         page.blocks.push(Block {
             kind: BlockKind::Footer,

@@ -144,7 +144,8 @@ fn shape(fonts: &FontBook, spans: &[Span], context: &str) -> Result<Shaped> {
             buf.push_str(&clean[start..end]);
             buf.set_direction(rustybuzz::Direction::LeftToRight);
             buf.guess_segment_properties();
-            let out = rustybuzz::shape(&face.shaper, &[], buf);
+            let plan = face.plan(buf.script());
+            let out = rustybuzz::shape_with_plan(&face.shaper, &plan, buf);
             let scale = span.style.size / face.units_per_em;
             let infos = out.glyph_infos();
             let positions = out.glyph_positions();

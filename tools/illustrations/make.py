@@ -316,7 +316,7 @@ class Canvas:
         if not bounds:
             return
         kind = op[0]
-        if kind in ("path", "poly"):
+        if kind in ("path", "poly", "loop"):
             for x, y in op[1]["pts"]:
                 self.extent(x, y, op[1].get("w", 0) / 2)
         elif kind == "circle":
@@ -372,6 +372,15 @@ class Canvas:
                 (x0, y0), (x1, y1) = d["pts"]
                 r = fmt(s * d["r"])
                 out.append(f'<path d="M{P((x0, y0))}A{r} {r} 0 {d["large"]} {d["sweep"]} {P((x1, y1))}" {a}/>')
+            elif kind == "loop":  # a stadium round the segment a-b
+                (x0, y0), (x1, y1) = d["pts"]
+                n = math.hypot(x1 - x0, y1 - y0)
+                vx, vy = -(y1 - y0) / n * d["r"], (x1 - x0) / n * d["r"]
+                r = fmt(s * d["r"])
+                cmd = (f"M{P((x0 + vx, y0 + vy))}L{P((x1 + vx, y1 + vy))}"
+                       f"A{r} {r} 0 0 0 {P((x1 - vx, y1 - vy))}L{P((x0 - vx, y0 - vy))}"
+                       f"A{r} {r} 0 0 0 {P((x0 + vx, y0 + vy))}Z")
+                out.append(f'<path d="{cmd}" {a}/>')
             elif kind == "poly":
                 pts = " ".join(P(p).replace(" ", ",") for p in d["pts"])
                 out.append(f'<polygon points="{pts}" {a}/>')
@@ -567,14 +576,14 @@ def draw_exercise(ex):
         draw_pose(fig, cam, ps, START, only=changed)
         if "pelvis_line" in extras:
             pelvis_line(fig, cam, js, START)
+        if "band" in props:  # behind the end pose: only the stretched part shows
+            band(fig, cam, je, props["band"])
     after = ex.get("start_after")
     if not after:
         start()
     draw_pose(fig, cam, pe, END, after=after, hook=start)
     if "pelvis_line" in extras:
         pelvis_line(fig, cam, je, END)
-    if "band" in props:
-        band(fig, cam, je, props["band"])
     for a in ex.get("arrows", []):
         draw_arrow(fig, cam, a, js, je)
     return fig.svg()
@@ -606,14 +615,11 @@ def band(cv, cam, j, spec):
     (x0, y0), (x1, y1) = pts
     n = math.hypot(x1 - x0, y1 - y0)
     ux, uy = (x1 - x0) / n, (y1 - y0) / n        # across the thighs
-    reach = BODY["leg_w"] / 2 + 0.06
-    a0, a1 = (x0 - ux * reach, y0 - uy * reach), (x1 + ux * reach, y1 + uy * reach)
-    m = math.hypot(*axis)
-    vx, vy = axis[0] / m * 0.06, axis[1] / m * 0.06   # half the band's width
-    loop = [(a0[0] - vx, a0[1] - vy), (a1[0] - vx, a1[1] - vy),
-            (a1[0] + vx, a1[1] + vy), (a0[0] + vx, a0[1] + vy)]
-    cv.add(("poly", {"pts": loop, "fill": WHITE, "stroke": WHITE, "w": 0.1}))
-    cv.add(("path", {"pts": loop, "closed": True, "stroke": BAND, "w": 0.045, "dash": (0.09, 0.06)}))
+    r = spec.get("width", 0.2) / 2
+    reach = BODY["leg_w"] / 2 - r - 0.03    # round ends hidden behind the thighs
+    a, b = (x0 - ux * reach, y0 - uy * reach), (x1 + ux * reach, y1 + uy * reach)
+    for colour, w, dash in ((WHITE, 0.06 + 2 * BODY["gap"], None), (BAND, 0.06, (0.09, 0.06))):
+        cv.add(("loop", {"pts": [a, b], "r": r, "stroke": colour, "w": w, "dash": dash}))
 
 
 # --------------------------------------------------------------- logo ----

@@ -9,8 +9,10 @@ Each exercise is a dict:
                 on the right side, head on the left, facing the viewer.
   camera        {} = plain side/front view; {"elevation": deg} looks down a
                 little; {"depth_angle": deg, "depth_scale": k} = oblique view
-                for lying figures: the frontal plane is drawn true and
-                "toward the viewer" is drawn receding down-left.
+                for lying figures: the frontal plane is drawn true and the
+                depth axis at that angle ("away" goes up-left for 90-180,
+                so "toward the viewer" comes down-right).  Lying on the
+                side: use SIDE_VIEW below.
   anchor        joint kept at the same place in both poses
   rest_on       parts whose lowest point rests on the support (default: all)
   support       height of what the figure stands/lies on (0 = floor), in
@@ -22,7 +24,10 @@ Each exercise is a dict:
                 beyond that joint, "trim" = degrees cut off each end),
                 "move" (straight, start joint -> end joint) or "line" (a
                 straight arrow beside a joint: "offset", "length")
-  props         "mat", "step" {"x": (x0, x1)}, "band" {"at": 0..1 of the thigh}
+  props         "mat", "step" {"x": (x0, x1)}, "band" {"at": 0..1 of the
+                thigh, "width": loop width}: a dashed loop drawn behind the
+                legs of the end pose, so only its stretched part between the
+                thighs shows
   extras        "pelvis_line": a line from the standing hip through the
                 free hip, in each pose (shows a pelvis tilt)
   start_after   draw the grey start pose just after this part of the end
@@ -39,14 +44,22 @@ Joint angles (left_* and right_* alike):
 """
 
 # Side-lying arms shared by the three lying exercises: lower arm stretched
-# overhead under the head, top hand on the floor in front of the chest.
+# overhead under the head, top arm resting along the top side of the body
+# with the hand on the hip.  (A top hand on the floor in front of the chest
+# looks like the person is propped up on it, crawling.)
 SIDE_LYING_ARMS = {
     "right_shoulder": {"flex": 172},
     "right_elbow": 15,
-    "left_shoulder": {"flex": 55, "abduct": -35},
-    "left_elbow": 55,
+    "left_shoulder": {"abduct": 20},
+    "left_elbow": 40,
     "neck": {"side": -12},
 }
+
+# Camera shared by the three lying exercises: the person is seen from in
+# front (chest toward the viewer), with "toward the viewer" drawn going down
+# and a little to the right.  Thighs bent forward then point down-right and
+# a lifted leg or knee goes up, so neither folds back over the torso.
+SIDE_VIEW = {"depth_angle": 110, "depth_scale": 1.2}
 
 
 def side_lying(**angles):
@@ -61,23 +74,22 @@ EXERCISES = [
         "file": "clams.svg",
         "title": "Clams",
         "facing": ("left", "toward"),
-        "camera": {"elevation": 35},
+        "camera": SIDE_VIEW,
         "anchor": "pelvis",
         "start": side_lying(
-            left_hip={"flex": 60}, left_knee=105, left_ankle=15,
-            right_hip={"flex": 60}, right_knee=105, right_ankle=15,
+            left_hip={"flex": 55}, left_knee=90, left_ankle=15,
+            right_hip={"flex": 55}, right_knee=90, right_ankle=15,
         ),
-        "end": {"left_leg_open": 60},
+        "end": {"left_leg_open": 90},
         "arrows": [{"type": "arc", "pivot": "pelvis", "from": "left_knee",
-                    "to": "left_knee", "extra": 0.25}],
-        "props": {"mat": True, "band": {"at": 0.72}},
-        "start_after": "right_leg",
+                    "to": "left_knee", "extra": 0.3, "trim": (5, 0)}],
+        "props": {"mat": True, "band": {"at": 0.78, "width": 0.2}},
     },
     {
         "file": "side-lying-leg-raise.svg",
         "title": "Side-lying leg raise",
         "facing": ("left", "toward"),
-        "camera": {"depth_angle": 60, "depth_scale": 0.85},
+        "camera": SIDE_VIEW,
         "anchor": "pelvis",
         "start": side_lying(left_ankle=10, right_ankle=10),
         "end": {"left_hip": {"abduct": 35}},
@@ -89,12 +101,11 @@ EXERCISES = [
         "file": "side-lying-leg-raise-glute-med.svg",
         "title": "Side-lying leg raise (gluteus medius)",
         "facing": ("left", "toward"),
-        "camera": {"depth_angle": 60, "depth_scale": 0.85},
+        "camera": SIDE_VIEW,
         "anchor": "pelvis",
         "start": side_lying(
-            pelvis={"tilt": -5, "turn": -8},
-            spine={"twist": -14},
-            right_hip={"flex": 90}, right_knee=90, right_ankle=10,
+            # bottom leg bent forward, lying on the floor in front of the body
+            right_hip={"flex": 60}, right_knee=95, right_ankle=10,
             left_hip={"flex": -5}, left_ankle=0,
         ),
         "end": {"left_hip": {"abduct": 32, "flex": -15, "turn_out": -35}},

@@ -1,0 +1,591 @@
+//! Batch: one handout per row of a roster (CSV as spreadsheets export it).
+//!
+//! The roster is read as a stream: a header row, then one row per patient. The
+//! header is checked before anything is written (unknown columns are an error).
+//! Rows are turned into jobs in order, which is where output names are chosen
+//! (so `-2`, `-3` suffixes do not depend on thread timing), and jobs run in
+//! parallel on a shared [`Engine`]. A row that fails is reported with its row
+//! number and every other row is still written. Files are written atomically.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::output;
+use crate::program::{parse_date, ItemSpec, Paper, Selection};
+use crate::Engine;
+
+/// The columns a roster may have.
+pub const COLUMNS: &[&str] = &[
+    "patient",
+    "exercises",
+    "program",
+    "date",
+    "clinician",
+    "notes",
+    "paper",
+    "template",
+    "output",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Col {
+    Patient,
+    Exercises,
+    Program,
+    Date,
+    Clinician,
+    Notes,
+    Paper,
+    Template,
+    Output,
+}
+
+impl Col {
+    fn from_name(s: &str) -> Option<Col> {
+        Some(match s {
+            "patient" => Col::Patient,
+            "exercises" => Col::Exercises,
+            "program" => Col::Program,
+            "date" => Col::Date,
+            "clinician" => Col::Clinician,
+            "notes" => Col::Notes,
+            "paper" => Col::Paper,
+            "template" => Col::Template,
+            "output" => Col::Output,
+            _ => return None,
+        })
+    }
+}
+
+/// One handout to make.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub selection: Selection,
+    pub file_name: String,
+}
+
+/// A row that could not be made.
+#[derive(Debug)]
+pub struct RowError {
+    pub row: usize,
+    pub error: Error,
+}
+
+/// A roster being read: the checked header and the rows still to come.
+pub struct Roster<R: Read> {
+    source: String,
+    reader: csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>,
+    columns: Vec<Col>,
+    record: csv::StringRecord,
+    today: NaiveDate,
+    used_names: HashSet<String>,
+    pub delimiter: u8,
+}
+
+impl<R: Read> Roster<R> {
+    /// Read and check the header of a roster. `source` names it in messages.
+    pub fn open(source: &str, input: R, today: NaiveDate) -> Result<Roster<R>> {
+        let mut buf = BufReader::new(input);
+        let header = read_header_line(&mut buf).map_err(|e| Error::Read {
+            path: source.to_string(),
+            source: e,
+        })?;
+        let mut header = header;
+        if header.starts_with(b"\xEF\xBB\xBF") {
+            header.drain(..3);
+        }
+        if header.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::file(
+                source,
+                "the roster is empty: it needs a header row like `patient,program`",
+            ));
+        }
+        let delimiter = detect_delimiter(&header);
+        // The rest of the stream after the header; buffered bytes first.
+        let rest = buf.buffer().to_vec();
+        let inner = buf.into_inner();
+        let mut head = header.clone();
+        head.extend_from_slice(&rest);
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(head).chain(inner));
+        let mut roster = Roster {
+            source: source.to_string(),
+            reader,
+            columns: Vec::new(),
+            record: csv::StringRecord::new(),
+            today,
+            used_names: HashSet::new(),
+            delimiter,
+        };
+        roster.check_header()?;
+        Ok(roster)
+    }
+
+    fn check_header(&mut self) -> Result<()> {
+        let headers = self
+            .reader
+            .headers()
+            .map_err(|e| {
+                Error::file(
+                    self.source.clone(),
+                    format!("cannot read the header row: {e}"),
+                )
+            })?
+            .clone();
+        let mut seen = HashSet::new();
+        for (i, h) in headers.iter().enumerate() {
+            let name = h.trim().to_lowercase();
+            let col = Col::from_name(&name).ok_or_else(|| {
+                Error::file(
+                    format!("{}:1", self.source),
+                    format!(
+                        "unknown column `{}` (column {}): the known columns are {}",
+                        h.trim(),
+                        i + 1,
+                        COLUMNS.join(", ")
+                    ),
+                )
+                .with_hint("rename or remove the column; nothing was written")
+            })?;
+            if !seen.insert(col) {
+                return Err(Error::file(
+                    format!("{}:1", self.source),
+                    format!("the column `{name}` appears twice"),
+                ));
+            }
+            self.columns.push(col);
+        }
+        if !seen.contains(&Col::Patient) {
+            return Err(Error::file(
+                format!("{}:1", self.source),
+                "the roster has no `patient` column",
+            )
+            .with_hint("the header row needs `patient` and `program` and/or `exercises`, e.g. patient,program"));
+        }
+        if !seen.contains(&Col::Program) && !seen.contains(&Col::Exercises) {
+            return Err(Error::file(
+                format!("{}:1", self.source),
+                "the roster has neither a `program` nor an `exercises` column",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The next row as a job, or the reason it cannot be one. `None` at the end.
+    /// Blank rows are skipped.
+    pub fn next_job(&mut self) -> Option<std::result::Result<Job, RowError>> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => {
+                    let row = e.position().map_or(0, |p| p.record() as usize + 1);
+                    let error =
+                        Error::file(self.source.clone(), format!("cannot read the roster: {e}"));
+                    // A broken stream ends the roster; bad UTF-8 in one row does not.
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        return Some(Err(RowError { row, error }));
+                    }
+                    return Some(Err(RowError { row, error }));
+                }
+                Ok(true) => {
+                    if self.record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    let row = self
+                        .record
+                        .position()
+                        .map_or(0, |p| p.record() as usize + 1);
+                    return Some(self.job(row).map_err(|error| RowError { row, error }));
+                }
+            }
+        }
+    }
+
+    fn job(&mut self, row: usize) -> Result<Job> {
+        if self.record.len() > self.columns.len() {
+            return Err(Error::BadRow(format!(
+                "it has {} fields but the header has {} columns",
+                self.record.len(),
+                self.columns.len()
+            )));
+        }
+        let mut sel = Selection::default();
+        let mut output_name = None;
+        for (col, value) in self.columns.iter().zip(self.record.iter()) {
+            let v = value.trim();
+            if v.is_empty() {
+                continue;
+            }
+            match col {
+                Col::Patient => sel.patient = v.to_string(),
+                Col::Exercises => sel.items = ItemSpec::parse_list(v)?,
+                Col::Program => sel.program = Some(v.to_string()),
+                Col::Date => sel.date = Some(parse_date(v)?),
+                Col::Clinician => sel.clinician = Some(v.to_string()),
+                Col::Notes => sel.notes = Some(value.trim().to_string()),
+                Col::Paper => sel.paper = Paper::parse(v)?,
+                Col::Template => sel.template = Some(v.to_string()),
+                Col::Output => output_name = Some(safe_output_name(v)?),
+            }
+        }
+        if sel.patient.trim().is_empty() {
+            return Err(Error::EmptyPatient);
+        }
+        let base = match output_name {
+            Some(n) => n,
+            None => output::default_file_name(&sel.patient, sel.date.unwrap_or(self.today)),
+        };
+        let file_name = self.unique(base);
+        Ok(Job {
+            row,
+            selection: sel,
+            file_name,
+        })
+    }
+
+    /// `name`, or `name-2.pdf`, `name-3.pdf`... if an earlier row took it.
+    fn unique(&mut self, name: String) -> String {
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) => (s.to_string(), format!(".{e}")),
+            None => (name.clone(), String::new()),
+        };
+        let mut candidate = name;
+        let mut n = 2;
+        while !self.used_names.insert(candidate.to_lowercase()) {
+            candidate = format!("{stem}-{n}{ext}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+impl<R: Read> Iterator for Roster<R> {
+    type Item = std::result::Result<Job, RowError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_job()
+    }
+}
+
+/// The header line (up to the first newline outside quotes), including the newline.
+fn read_header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    let mut in_quotes = false;
+    loop {
+        let mut byte = [0u8; 1];
+        if r.read(&mut byte)? == 0 {
+            return Ok(line);
+        }
+        line.push(byte[0]);
+        match byte[0] {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' if !in_quotes => return Ok(line),
+            _ => {}
+        }
+    }
+}
+
+/// Comma or semicolon, whichever separates more fields of the header.
+fn detect_delimiter(header: &[u8]) -> u8 {
+    let (mut commas, mut semis, mut tabs, mut in_quotes) = (0, 0, 0, false);
+    for &b in header {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => commas += 1,
+            b';' if !in_quotes => semis += 1,
+            b'\t' if !in_quotes => tabs += 1,
+            _ => {}
+        }
+    }
+    if tabs > commas && tabs > semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Check a file name from the roster's `output` column: a plain name that stays
+/// inside the output folder. `.pdf` is added when missing.
+pub fn safe_output_name(name: &str) -> Result<String> {
+    let bad = |why: &str| Error::BadRow(format!("the output name `{}` {why}", name.escape_debug()));
+    if name.contains(['/', '\\']) {
+        return Err(bad("must be a plain file name, without folders"));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err(bad("contains control characters"));
+    }
+    if name.starts_with('.') {
+        return Err(bad("must not start with a dot"));
+    }
+    if name.contains([':', '*', '?', '"', '<', '>', '|']) {
+        return Err(bad(
+            "contains a character not allowed in file names (: * ? \" < > |)",
+        ));
+    }
+    let mut name = name.trim_end_matches([' ', '.']).to_string();
+    if !name.to_lowercase().ends_with(".pdf") {
+        name.push_str(".pdf");
+    }
+    let stem = name[..name.len() - 4].to_string();
+    let base = stem.split('.').next().unwrap_or("").to_ascii_lowercase();
+    const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&base.as_str())
+        || ((base.starts_with("com") || base.starts_with("lpt"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit());
+    if reserved || stem.is_empty() {
+        return Err(bad("is a name reserved by Windows or empty"));
+    }
+    if name.len() > 200 {
+        return Err(bad("is longer than 200 bytes"));
+    }
+    Ok(name)
+}
+
+/// How a batch ended.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub written: usize,
+    pub failed: Vec<RowError>,
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// `198 written, 2 failed: rows 17, 42`
+    pub fn line(&self) -> String {
+        let mut s = format!("{} written", self.written);
+        if !self.failed.is_empty() {
+            let rows: Vec<String> = self.failed.iter().map(|f| f.row.to_string()).collect();
+            s += &format!(
+                ", {} failed: row{} {}",
+                self.failed.len(),
+                if self.failed.len() == 1 { "" } else { "s" },
+                rows.join(", ")
+            );
+        }
+        if self.interrupted {
+            s += " (interrupted: the remaining rows were not made)";
+        }
+        s
+    }
+}
+
+/// Options for [`run`].
+pub struct Options {
+    pub out_dir: PathBuf,
+    pub force: bool,
+    pub today: NaiveDate,
+}
+
+/// Make every row's handout. `progress` is called once per finished row; `stop`
+/// is checked before each row (set it to end the run early, e.g. on Ctrl-C).
+pub fn run<R: Read + Send>(
+    engine: &Engine,
+    roster: Roster<R>,
+    opts: &Options,
+    progress: &(dyn Fn() + Sync),
+    stop: &AtomicBool,
+) -> Summary {
+    let written = AtomicUsize::new(0);
+    let failed = Mutex::new(Vec::new());
+    roster
+        .take_while(|_| !stop.load(Ordering::Relaxed))
+        .par_bridge()
+        .for_each(|job| {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let result = job.and_then(|job| {
+                make_one(engine, &job, opts).map_err(|error| RowError {
+                    row: job.row,
+                    error,
+                })
+            });
+            match result {
+                Ok(()) => {
+                    written.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(e) => failed.lock().unwrap_or_else(|p| p.into_inner()).push(e),
+            }
+            progress();
+        });
+    let mut failed = failed.into_inner().unwrap_or_else(|p| p.into_inner());
+    failed.sort_by_key(|f| f.row);
+    Summary {
+        written: written.into_inner(),
+        failed,
+        interrupted: stop.load(Ordering::Relaxed),
+    }
+}
+
+fn make_one(engine: &Engine, job: &Job, opts: &Options) -> Result<()> {
+    let path = opts.out_dir.join(&job.file_name);
+    if !opts.force && path.exists() {
+        return Err(Error::OutputExists(PathBuf::from(&job.file_name)));
+    }
+    let h = engine.handout(&job.selection, opts.today)?;
+    let doc = engine.lay_out(&h)?;
+    let bytes = engine.render(&doc)?;
+    output::write_atomic(&path, &bytes, opts.force).map_err(|e| match e {
+        Error::OutputExists(_) => Error::OutputExists(PathBuf::from(&job.file_name)),
+        e => e,
+    })
+}
+
+/// Count the data rows of a roster file (for a progress bar), cheaply.
+pub fn count_rows(path: &Path) -> Option<u64> {
+    let f = std::fs::File::open(path).ok()?;
+    let mut r = BufReader::new(f);
+    let header = read_header_line(&mut r).ok()?;
+    let delimiter = detect_delimiter(&header);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(r);
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0;
+    while reader.read_byte_record(&mut rec).ok()? {
+        if rec.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        parse_date("2026-11-25").unwrap()
+    }
+
+    fn jobs(csv: &str) -> Vec<std::result::Result<Job, RowError>> {
+        Roster::open("r.csv", csv.as_bytes(), today())
+            .unwrap()
+            .collect()
+    }
+
+    #[test]
+    fn header_is_matched_loosely_and_checked() {
+        let r = Roster::open("r.csv", " Patient ; PROGRAM \n".as_bytes(), today()).unwrap();
+        assert_eq!(r.delimiter, b';');
+        let e = Roster::open("r.csv", "patient,programme\n".as_bytes(), today())
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output"
+        );
+        assert!(Roster::open("r.csv", "program\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "patient,notes\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "patient,patient,program\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "".as_bytes(), today()).is_err());
+    }
+
+    #[test]
+    fn bom_crlf_semicolons_and_quoted_fields() {
+        let plain = "patient,exercises,notes\nJane Doe,\"clams,hip-hitch:2x10@5s\",\"Slowly, please.\nTwice a day.\"\n";
+        let excel = "\u{FEFF}Patient;Exercises;Notes\r\nJane Doe;clams;hip-hitch:2x10@5s;\"Slowly, please.\r\nTwice a day.\"\r\n";
+        // Excel's field with a ';' inside must be quoted:
+        let excel = excel.replace("clams;hip-hitch:2x10@5s", "\"clams;hip-hitch:2x10@5s\"");
+        let a: Vec<_> = jobs(plain).into_iter().map(|j| j.unwrap()).collect();
+        let b: Vec<_> = jobs(&excel).into_iter().map(|j| j.unwrap()).collect();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].selection.items, b[0].selection.items);
+        assert_eq!(a[0].selection.items.len(), 2);
+        assert_eq!(a[0].file_name, "jane-doe-2026-11-25.pdf");
+        assert_eq!(a[0].file_name, b[0].file_name);
+        // Line endings inside a note are the note's own.
+        assert_eq!(
+            a[0].selection.notes.as_deref().map(|n| n.replace('\r', "")),
+            b[0].selection.notes.as_deref().map(|n| n.replace('\r', ""))
+        );
+    }
+
+    #[test]
+    fn rows_are_numbered_as_in_a_spreadsheet_and_bad_rows_say_why() {
+        // A blank spreadsheet row exports as ",,": it is skipped but keeps its number.
+        let csv = "patient,program,date\nA,glute-strength,2026-11-25\n,glute-strength,\n,,\nB,glute-strength,25/11/26\nC,glute-strength,\n";
+        let r = jobs(csv);
+        assert_eq!(r.len(), 4, "the blank row is skipped");
+        assert_eq!(r[0].as_ref().unwrap().row, 2);
+        let e = r[1].as_ref().unwrap_err();
+        assert_eq!(
+            (e.row, e.error.to_string()),
+            (3, "the patient name is empty".to_string())
+        );
+        let e = r[2].as_ref().unwrap_err();
+        assert_eq!(e.row, 5);
+        assert!(e.error.to_string().starts_with("bad date `25/11/26`"));
+        assert_eq!(r[3].as_ref().unwrap().row, 6);
+    }
+
+    #[test]
+    fn same_names_get_numbered_in_row_order() {
+        let csv = "patient,program\nJane Doe,p\nJane Doe,p\njane  doe,p\n";
+        let names: Vec<_> = jobs(csv)
+            .into_iter()
+            .map(|j| j.unwrap().file_name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "jane-doe-2026-11-25.pdf",
+                "jane-doe-2026-11-25-2.pdf",
+                "jane-doe-2026-11-25-3.pdf"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_never_leave_the_output_folder() {
+        let csv = "patient,program\n../../etc/passwd,p\ncon,p\n";
+        let names: Vec<_> = jobs(csv)
+            .into_iter()
+            .map(|j| j.unwrap().file_name)
+            .collect();
+        assert_eq!(names, ["etc-passwd-2026-11-25.pdf", "con-2026-11-25.pdf"]);
+        assert_eq!(safe_output_name("jane").unwrap(), "jane.pdf");
+        assert_eq!(safe_output_name("Jane Doe.PDF").unwrap(), "Jane Doe.PDF");
+        for bad in [
+            "../x.pdf", "a/b", "a\\b", "con", "CON.pdf", "lpt1.pdf", ".hidden", "a\u{7}b", "c:x",
+            "",
+        ] {
+            assert!(safe_output_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn summary_line() {
+        let s = Summary {
+            written: 198,
+            failed: vec![
+                RowError {
+                    row: 17,
+                    error: Error::EmptyPatient,
+                },
+                RowError {
+                    row: 42,
+                    error: Error::EmptyPatient,
+                },
+            ],
+            interrupted: false,
+        };
+        assert_eq!(s.line(), "198 written, 2 failed: rows 17, 42");
+    }
+}
