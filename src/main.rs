@@ -71,8 +71,8 @@ struct BatchArgs {
     out_dir: PathBuf,
 
     /// Handouts made at once (default: one per CPU core), e.g. --jobs 2
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 
     /// Replace PDFs that already exist
     #[arg(long)]
@@ -429,7 +429,7 @@ fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
             None => indicatif::ProgressBar::new_spinner(),
         };
         let style = indicatif::ProgressStyle::with_template(
-            "{spinner} [{bar:40}] {pos}/{len} handouts  {per_sec}  eta {eta}",
+            "{spinner} [{bar:40}] {pos}/{len} handouts  {elapsed} elapsed  eta {eta}",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
         .progress_chars("=> ");
@@ -449,7 +449,8 @@ fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
         force: a.force,
         today,
     };
-    let jobs = a.jobs.unwrap_or(0).max(0);
+    // 0 lets rayon use one thread per core.
+    let jobs = a.jobs.map_or(0, usize::from);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -476,7 +477,9 @@ fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
         }
     }
     let _ = writeln!(err, "{}", summary.line());
-    Ok(if summary.failed.is_empty() && !summary.interrupted {
+    Ok(if summary.interrupted {
+        ExitCode::from(130)
+    } else if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -1,0 +1,288 @@
+//! `handout batch`: rosters as spreadsheets export them, bad rows, safe names,
+//! interruption, determinism.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn write(env: &Env, name: &str, text: &str) {
+    std::fs::write(env.path().join(name), text).unwrap();
+}
+
+fn pdfs(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn read(dir: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dir.join(name)).unwrap()
+}
+
+const PLAIN: &str = "patient,exercises,program,date,notes
+Jane Doe,\"clams,hip-hitch:2x10@5s\",,2026-11-25,\"Go slowly, please.
+Twice a day.\"
+Zoë Ó'Brien,,glute-strength,2026-11-25,
+";
+
+#[test]
+fn an_excel_export_gives_the_same_pdfs_as_the_plain_roster() {
+    let env = Env::new();
+    write(&env, "plain.csv", PLAIN);
+    // BOM, CRLF, semicolons, headers in other case and with spaces; the note's
+    // comma and line break inside quotes.
+    let excel = "\u{FEFF} Patient ;Exercises;PROGRAM;Date;Notes\r\nJane Doe;\"clams,hip-hitch:2x10@5s\";;2026-11-25;\"Go slowly, please.\r\nTwice a day.\"\r\nZoë Ó'Brien;;glute-strength;2026-11-25;\r\n";
+    write(&env, "excel.csv", excel);
+    let a = env.ok(&["batch", "plain.csv", "--out-dir", "a"]);
+    env.ok(&["batch", "excel.csv", "--out-dir", "b"]);
+    assert_eq!(a.stderr, "2 written\n");
+    let names = pdfs(&env.path().join("a"));
+    assert_eq!(
+        names,
+        ["jane-doe-2026-11-25.pdf", "zoe-obrien-2026-11-25.pdf"]
+    );
+    assert_eq!(pdfs(&env.path().join("b")), names);
+    for n in &names {
+        assert!(
+            read(&env.path().join("a"), n) == read(&env.path().join("b"), n),
+            "{n} differs"
+        );
+    }
+    let jane = env.path().join("a/jane-doe-2026-11-25.pdf");
+    qpdf_check(&jane);
+    let words = pdf_words(&jane);
+    assert!(words.contains("Go slowly, please. Twice a day."), "{words}");
+    assert!(words.contains("2 sets × 10 reps"), "{words}");
+    assert_eq!(
+        page_count(&env.path().join("a/zoe-obrien-2026-11-25.pdf")),
+        2
+    );
+}
+
+#[test]
+fn two_bad_rows_among_fifty_are_reported_and_the_rest_written() {
+    let env = Env::new();
+    let mut csv = String::from("patient,program,exercises,date\n");
+    for i in 0..50 {
+        match i {
+            16 => csv += "Bad Exercise,,clamz,2026-11-25\n", // row 18
+            40 => csv += "Bad Date,glute-strength,,2026-02-30\n", // row 42
+            _ => csv += &format!("Patient {i},glute-strength,,2026-11-25\n"),
+        }
+    }
+    write(&env, "r.csv", &csv);
+    let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: row 18: unknown exercise `clamz`\n\
+         hint: did you mean `clams`? Run `handout list` to see all exercises.\n\
+         error: row 42: bad date `2026-02-30`: expected YYYY-MM-DD, for example 2026-11-25\n\
+         48 written, 2 failed: rows 18, 42\n"
+    );
+    let out = env.path().join("out");
+    let names = pdfs(&out);
+    assert_eq!(names.len(), 48);
+    assert!(!names.iter().any(|n| n.starts_with("bad-")));
+    // Patient names are not printed in progress or error output.
+    assert!(!r.stderr.contains("Patient") && !r.stderr.contains("Bad Date"));
+    qpdf_check(&out.join("patient-0-2026-11-25.pdf"));
+}
+
+#[test]
+fn dangerous_patient_names_stay_inside_the_output_folder() {
+    let env = Env::new();
+    write(
+        &env,
+        "r.csv",
+        "patient,program,date\n../../etc/passwd,glute-strength,2026-11-25\ncon,glute-strength,2026-11-25\nCON,glute-strength,2026-11-25\n",
+    );
+    env.ok(&["batch", "r.csv", "--out-dir", "deep/out"]);
+    assert_eq!(
+        pdfs(&env.path().join("deep/out")),
+        [
+            "con-2026-11-25-2.pdf",
+            "con-2026-11-25.pdf",
+            "etc-passwd-2026-11-25.pdf"
+        ]
+    );
+    assert!(!env.path().join("etc").exists());
+    assert_eq!(env.files(), ["deep", "r.csv"]);
+}
+
+#[test]
+fn an_output_column_with_a_path_is_refused_for_that_row() {
+    let env = Env::new();
+    write(
+        &env,
+        "r.csv",
+        "patient,program,output\nJane,glute-strength,../jane.pdf\nSam,glute-strength,sam\n",
+    );
+    let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error: row 2: the output name `../jane.pdf` must be a plain file name, without folders\n"), "{}", r.stderr);
+    assert_eq!(pdfs(&env.path().join("out")), ["sam.pdf"]);
+}
+
+#[test]
+fn an_unknown_column_stops_the_run_before_anything_is_written() {
+    let env = Env::new();
+    write(&env, "r.csv", "patient,programme\nJane,glute-strength\n");
+    let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output\nhint: rename or remove the column; nothing was written\n"
+    );
+    assert!(!env.path().join("out").exists());
+}
+
+#[test]
+fn the_same_roster_gives_the_same_bytes_whatever_the_jobs() {
+    let env = Env::new();
+    let mut csv = String::from("patient,program,date,paper\n");
+    for i in 0..12 {
+        let paper = if i % 2 == 0 { "a4" } else { "letter" };
+        csv += &format!("Person {i},glute-strength,2026-11-25,{paper}\n");
+    }
+    write(&env, "r.csv", &csv);
+    env.ok(&["batch", "r.csv", "--out-dir", "one", "--jobs", "1"]);
+    env.ok(&["batch", "r.csv", "--out-dir", "two", "--jobs", "2"]);
+    let names = pdfs(&env.path().join("one"));
+    assert_eq!(names.len(), 12);
+    for n in &names {
+        assert!(
+            read(&env.path().join("one"), n) == read(&env.path().join("two"), n),
+            "{n}"
+        );
+    }
+    // And the same as `make` for the same patient.
+    env.ok(&[
+        "make",
+        "--patient",
+        "Person 0",
+        "--program",
+        "glute-strength",
+        "--date",
+        "2026-11-25",
+        "-o",
+        "made.pdf",
+    ]);
+    assert!(
+        read(env.path(), "made.pdf") == read(&env.path().join("one"), "person-0-2026-11-25.pdf")
+    );
+}
+
+#[test]
+fn existing_files_are_kept_without_force() {
+    let env = Env::new();
+    write(
+        &env,
+        "r.csv",
+        "patient,program,date\nJane,glute-strength,2026-11-25\n",
+    );
+    std::fs::create_dir(env.path().join("out")).unwrap();
+    std::fs::write(env.path().join("out/jane-2026-11-25.pdf"), b"old").unwrap();
+    let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: row 2: the output file already exists (use --force to replace it)\n0 written, 1 failed: row 2\n"
+    );
+    assert_eq!(read(&env.path().join("out"), "jane-2026-11-25.pdf"), b"old");
+    env.ok(&["batch", "r.csv", "--out-dir", "out", "--force"]);
+    assert!(read(&env.path().join("out"), "jane-2026-11-25.pdf").starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_roster_can_come_from_standard_input() {
+    let env = Env::new();
+    let mut child = env
+        .cmd(&["batch", "-", "--out-dir", "out", "--quiet"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(PLAIN.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(pdfs(&env.path().join("out")).len(), 2);
+}
+
+fn big_roster(env: &Env, rows: usize) {
+    let mut csv = String::from("patient,program,date\n");
+    for i in 0..rows {
+        csv += &format!("Patient {i},glute-strength,2026-11-25\n");
+    }
+    write(env, "big.csv", &csv);
+}
+
+/// Start a big batch, wait until some PDFs exist, then send `signal`.
+fn interrupt(env: &Env, signal: &str) -> (i32, Vec<String>) {
+    big_roster(env, 5000);
+    let mut child = env
+        .cmd(&["batch", "big.csv", "--out-dir", "out"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = env.path().join("out");
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if out.exists() && pdfs(&out).len() >= 30 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let r = tool("kill", &[&format!("-{signal}"), &child.id().to_string()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let status = child.wait().unwrap();
+    let names = pdfs(&out);
+    assert!(
+        !names.is_empty() && names.len() < 5000,
+        "{} PDFs",
+        names.len()
+    );
+    // Every PDF there is whole.
+    for n in &names {
+        qpdf_check(&out.join(n));
+    }
+    (status.code().unwrap_or(-1), names)
+}
+
+#[test]
+fn a_killed_run_leaves_only_complete_pdfs() {
+    let env = Env::new();
+    interrupt(&env, "KILL");
+}
+
+#[test]
+fn ctrl_c_finishes_the_files_being_written_and_cleans_up() {
+    let env = Env::new();
+    let (code, _) = interrupt(&env, "INT");
+    assert_eq!(code, 130);
+    // No temporary files left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(env.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".pdf"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
