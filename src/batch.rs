@@ -32,6 +32,8 @@ pub const COLUMNS: &[&str] = &[
     "paper",
     "template",
     "output",
+    "log",
+    "next-appointment",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,6 +47,8 @@ enum Col {
     Paper,
     Template,
     Output,
+    Log,
+    NextAppointment,
 }
 
 impl Col {
@@ -59,6 +63,8 @@ impl Col {
             "paper" => Col::Paper,
             "template" => Col::Template,
             "output" => Col::Output,
+            "log" => Col::Log,
+            "next-appointment" | "next appointment" => Col::NextAppointment,
             _ => return None,
         })
     }
@@ -234,7 +240,22 @@ impl<R: Read> Roster<R> {
                 Col::Program => sel.program = Some(v.to_string()),
                 Col::Date => sel.date = Some(parse_date(v)?),
                 Col::Clinician => sel.clinician = Some(v.to_string()),
-                Col::Notes => sel.notes = Some(value.trim().to_string()),
+                Col::Notes => {
+                    let (general, per_exercise) = split_notes(v)?;
+                    sel.notes = general;
+                    sel.exercise_notes = per_exercise;
+                }
+                Col::Log => {
+                    let weeks: u8 = v
+                        .parse()
+                        .ok()
+                        .filter(|w| *w <= crate::program::MAX_LOG_WEEKS)
+                        .ok_or_else(|| Error::BadLog(v.to_string()))?;
+                    sel.log_weeks = Some(weeks);
+                }
+                Col::NextAppointment => {
+                    sel.next_appointment = Some(crate::program::Appointment::parse(v)?)
+                }
                 Col::Paper => sel.paper = Paper::parse(v)?,
                 Col::Template => sel.template = Some(v.to_string()),
                 Col::Output => output_name = Some(safe_output_name(v)?),
@@ -276,6 +297,25 @@ impl<R: Read> Iterator for Roster<R> {
     fn next(&mut self) -> Option<Self::Item> {
         self.next_job()
     }
+}
+
+/// The `notes` column: parts separated by `|`; a part `ID=TEXT` is a note on
+/// that exercise's card, the others are general notes (joined by line breaks).
+pub fn split_notes(field: &str) -> Result<(Option<String>, Vec<(String, String)>)> {
+    let mut general = Vec::new();
+    let mut per_exercise = Vec::new();
+    for part in field.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        let is_exercise_note = part
+            .split_once('=')
+            .is_some_and(|(id, _)| crate::content::is_valid_id(id.trim()));
+        if is_exercise_note {
+            per_exercise.push(crate::program::parse_exercise_note(part)?);
+        } else {
+            general.push(part);
+        }
+    }
+    let general = (!general.is_empty()).then(|| general.join("\n"));
+    Ok((general, per_exercise))
 }
 
 /// The header line (up to the first newline outside quotes), including the newline.
@@ -489,7 +529,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             e.to_string(),
-            "r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output"
+            "r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment"
         );
         assert!(Roster::open("r.csv", "program\n".as_bytes(), today()).is_err());
         assert!(Roster::open("r.csv", "patient,notes\n".as_bytes(), today()).is_err());
@@ -568,6 +608,33 @@ mod tests {
         ] {
             assert!(safe_output_name(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn notes_column_syntax() {
+        let (g, e) =
+            split_notes("Walk daily | clams=Use the green band|hip-hitch = Hold the sink").unwrap();
+        assert_eq!(g.as_deref(), Some("Walk daily"));
+        assert_eq!(
+            e,
+            [
+                ("clams".to_string(), "Use the green band".to_string()),
+                ("hip-hitch".to_string(), "Hold the sink".to_string())
+            ]
+        );
+        // An equals sign in plain text is not an exercise note.
+        let (g, e) = split_notes("Dose = as shown").unwrap();
+        assert_eq!((g.as_deref(), e.len()), (Some("Dose = as shown"), 0));
+        let csv = "patient,program,log,next-appointment\nA,glute-strength,4,2026-12-02 10:30\nB,glute-strength,13,\nC,glute-strength,,2026-13-02\n";
+        let r = jobs(csv);
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.selection.log_weeks, Some(4));
+        assert!(a.selection.next_appointment.is_some());
+        assert!(matches!(r[1].as_ref().unwrap_err().error, Error::BadLog(_)));
+        assert!(matches!(
+            r[2].as_ref().unwrap_err().error,
+            Error::BadAppointment(_)
+        ));
     }
 
     #[test]

@@ -154,6 +154,11 @@ pub fn check(lib: &Library) -> Report {
                 ));
             }
         }
+        if let Err(message) = crate::content::video_url(c, &ex) {
+            r.problems.push(Error::file(file.clone(), message).with_hint(
+                "write the video as a full address like https://example.org/videos/clams, or set `video-base-url` in clinic.toml",
+            ));
+        }
         if ex.images.is_empty() {
             r.warnings.push(format!(
                 "{file}: no picture; patients follow pictures more than words"
@@ -181,9 +186,12 @@ pub fn check(lib: &Library) -> Report {
                             exercise: ex.clone(),
                             dose: Dose::from_spec(&ex.dose),
                             note: None,
+                            video: crate::content::video_url(c, ex).ok().flatten(),
                         }],
                         paper,
                         template: t.id.clone(),
+                        log_weeks: 1,
+                        next_appointment: None,
                     };
                     if let Err(e) = layout::lay_out(&h, c, t, fonts, &images) {
                         let shown = lib.display(&format!("exercises/{}.toml", ex.id));

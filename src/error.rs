@@ -70,6 +70,10 @@ pub enum Error {
     BadDate(String),
     #[error("bad paper size `{0}`: expected a4 or letter")]
     BadPaper(String),
+    #[error("bad appointment `{0}`: expected YYYY-MM-DD HH:MM, for example 2026-12-02 10:30")]
+    BadAppointment(String),
+    #[error("bad log length `{0}`: expected a number of weeks from 0 to 12")]
+    BadLog(String),
     #[error("{}: the file already exists", .0.display())]
     OutputExists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]

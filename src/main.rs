@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand};
 
 use handout::content::Library;
 use handout::error::Error;
-use handout::program::{parse_date, Dose, ItemSpec, Paper, Selection};
+use handout::program::{
+    parse_date, parse_exercise_note, Appointment, Dose, ItemSpec, Paper, Selection,
+};
 use handout::{batch, check, output, Engine};
 
 const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
@@ -47,6 +49,8 @@ enum Command {
     },
     /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
     Check,
+    /// List the page designs, e.g. `handout templates` then `handout make --template large-print ...`
+    Templates,
     /// Make one handout per row of a roster (CSV), e.g. `handout batch roster.csv --out-dir sheets`
     #[command(after_help = BATCH_HELP)]
     Batch(BatchArgs),
@@ -55,7 +59,10 @@ enum Command {
 const BATCH_HELP: &str =
     "The roster is CSV as spreadsheets export it (comma or semicolon, UTF-8 with or without BOM).
 Columns (header row, any case): patient (required), exercises and/or program,
-and optionally date, clinician, notes, paper, template, output (a file name).
+and optionally date, clinician, notes, paper, template, output (a file name),
+log (weeks of tick-box log), next-appointment (YYYY-MM-DD HH:MM).
+In notes, parts separated by | that look like clams=Use the green band go on
+that exercise's card; the rest are general notes.
   patient,program,date
   Jane Doe,glute-strength,2026-11-25
   Sam Lee,,2026-11-26           <- with an `exercises` column: \"clams,hip-hitch:2x10@5s\"
@@ -108,6 +115,18 @@ struct MakeArgs {
     /// General notes for the patient, printed under the exercises, e.g. --notes "Walk daily"
     #[arg(long, value_name = "TEXT")]
     notes: Option<String>,
+
+    /// A note on one exercise's card (repeatable), e.g. --note clams="Use the green band"
+    #[arg(long = "note", value_name = "ID=TEXT")]
+    exercise_notes: Vec<String>,
+
+    /// Add a tick-box exercise log for this many weeks (1 to 12), e.g. --log 4
+    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u8).range(0..=12))]
+    log: Option<u8>,
+
+    /// The next appointment, printed in the header, e.g. --next-appointment "2026-12-02 10:30"
+    #[arg(long, value_name = "DATE [TIME]")]
+    next_appointment: Option<String>,
 
     /// Paper size, e.g. --paper letter
     #[arg(long, value_name = "SIZE", default_value = "a4", value_parser = ["a4", "letter"])]
@@ -182,6 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::List => list(&lib),
         Command::Show { id } => show(&lib, &id),
         Command::Batch(args) => batch(lib, args),
+        Command::Templates => templates(&lib),
         Command::Check => {
             let r = check::check(&lib);
             for w in &r.warnings {
@@ -207,6 +227,11 @@ fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
         items.extend(ItemSpec::parse_list(list)?);
     }
     let date = a.date.as_deref().map(parse_date).transpose()?;
+    let exercise_notes = a
+        .exercise_notes
+        .iter()
+        .map(|n| parse_exercise_note(n))
+        .collect::<Result<Vec<_>, _>>()?;
     let sel = Selection {
         patient: a.patient,
         program: a.program,
@@ -214,8 +239,15 @@ fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
         date,
         clinician: a.clinician,
         notes: a.notes,
+        exercise_notes,
         paper: Paper::parse(&a.paper)?,
         template: Some(a.template),
+        log_weeks: a.log,
+        next_appointment: a
+            .next_appointment
+            .as_deref()
+            .map(Appointment::parse)
+            .transpose()?,
     };
     let to_stdout = a.output.as_deref() == Some(std::path::Path::new("-"));
     if to_stdout && std::io::stdout().is_terminal() {
@@ -483,5 +515,33 @@ fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    })
+}
+
+fn templates(lib: &Library) -> Result<ExitCode, Error> {
+    let mut rows = vec![[
+        "NAME".to_string(),
+        "TITLE".to_string(),
+        "DESCRIPTION".to_string(),
+    ]];
+    let mut failed = false;
+    for id in lib.template_ids() {
+        match lib.template(id) {
+            Ok(t) => rows.push([id.to_string(), t.name.clone(), t.description.clone()]),
+            Err(e) => {
+                report(&e);
+                failed = true;
+            }
+        }
+    }
+    out(&format!(
+        "Templates ({}), for --template NAME (each on --paper a4 or letter):\n{}",
+        rows.len() - 1,
+        table(&rows)
+    ))?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     })
 }

@@ -221,8 +221,72 @@ pub struct Selection {
     pub date: Option<NaiveDate>,
     pub clinician: Option<String>,
     pub notes: Option<String>,
+    /// Notes for single exercises: (exercise id, text).
+    pub exercise_notes: Vec<(String, String)>,
     pub paper: Paper,
     pub template: Option<String>,
+    /// Weeks of tick-box exercise log to add (0 or none: no log).
+    pub log_weeks: Option<u8>,
+    pub next_appointment: Option<Appointment>,
+}
+
+/// The most weeks of log a handout can have.
+pub const MAX_LOG_WEEKS: u8 = 12;
+
+/// The next appointment: a date and maybe a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appointment {
+    pub date: NaiveDate,
+    pub time: Option<chrono::NaiveTime>,
+}
+
+impl Appointment {
+    /// Parse `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.
+    pub fn parse(s: &str) -> Result<Appointment> {
+        let t = s.trim();
+        let bad = || Error::BadAppointment(s.to_string());
+        let (d, time) = match t.split_once([' ', 'T']) {
+            Some((d, tm)) => (
+                d,
+                Some(chrono::NaiveTime::parse_from_str(tm.trim(), "%H:%M").map_err(|_| bad())?),
+            ),
+            None => (t, None),
+        };
+        let date = parse_date(d).map_err(|_| bad())?;
+        Ok(Appointment { date, time })
+    }
+}
+
+impl fmt::Display for Appointment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.date.format("%A"), long_date(self.date))?;
+        if let Some(t) = self.time {
+            write!(f, " at {}", t.format("%H:%M"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Parse `ID=TEXT`, a note for one exercise.
+pub fn parse_exercise_note(s: &str) -> Result<(String, String)> {
+    let bad = |why: &str| Error::BadItem {
+        item: s.to_string(),
+        reason: why.to_string(),
+    };
+    let (id, text) = s
+        .split_once('=')
+        .ok_or_else(|| bad("a note is ID=TEXT, like clams=\"Use the green band\""))?;
+    let id = id.trim();
+    if !crate::content::is_valid_id(id) {
+        return Err(bad(
+            "a note is ID=TEXT, where ID is an exercise id like clams",
+        ));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(bad("the note is empty"));
+    }
+    Ok((id.to_string(), text.to_string()))
 }
 
 /// One exercise as it will be printed.
@@ -231,6 +295,8 @@ pub struct HandoutItem {
     pub exercise: Arc<Exercise>,
     pub dose: Dose,
     pub note: Option<String>,
+    /// The exercise's video, as a full address.
+    pub video: Option<String>,
 }
 
 /// Everything one handout says, resolved and validated.
@@ -244,6 +310,8 @@ pub struct Handout {
     pub items: Vec<HandoutItem>,
     pub paper: Paper,
     pub template: String,
+    pub log_weeks: u8,
+    pub next_appointment: Option<Appointment>,
 }
 
 /// Parse `YYYY-MM-DD`.
@@ -310,6 +378,7 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
             };
             let dose = Dose::from_spec(&exercise.dose).with(&o);
             items.push(HandoutItem {
+                video: video_url(lib, &exercise)?,
                 exercise,
                 dose,
                 note: pi.note.clone(),
@@ -327,6 +396,7 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
         }
         let dose = Dose::from_spec(&exercise.dose).with(&spec.dose);
         items.push(HandoutItem {
+            video: video_url(lib, &exercise)?,
             exercise,
             dose,
             note: spec.note.clone(),
@@ -334,6 +404,21 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
     }
     if items.is_empty() {
         return Err(Error::NoExercises);
+    }
+    for (id, text) in &sel.exercise_notes {
+        match items.iter_mut().find(|i| &i.exercise.id == id) {
+            Some(item) => item.note = Some(text.clone()),
+            None => {
+                return Err(Error::BadItem {
+                    item: format!("{id}={text}"),
+                    reason: format!("the note is for `{id}`, which is not in this handout"),
+                })
+            }
+        }
+    }
+    let log_weeks = sel.log_weeks.unwrap_or(0);
+    if log_weeks > MAX_LOG_WEEKS {
+        return Err(Error::BadLog(log_weeks.to_string()));
     }
     let clean = |s: &Option<String>| {
         s.as_ref()
@@ -353,7 +438,14 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
         items,
         paper: sel.paper,
         template: sel.template.clone().unwrap_or_else(|| "standard".into()),
+        log_weeks,
+        next_appointment: sel.next_appointment,
     })
+}
+
+fn video_url(lib: &Library, ex: &Exercise) -> Result<Option<String>> {
+    crate::content::video_url(&lib.clinic, ex)
+        .map_err(|message| Error::file(lib.display(&format!("exercises/{}.toml", ex.id)), message))
 }
 
 #[cfg(test)]
@@ -465,6 +557,46 @@ mod tests {
         );
         assert_eq!(h.date, today);
         assert_eq!(h.clinician.as_deref(), Some("David Morgan, Osteopath"));
+    }
+
+    #[test]
+    fn appointments_and_notes() {
+        let a = Appointment::parse("2026-12-02 10:30").unwrap();
+        assert_eq!(a.to_string(), "Wednesday 2 December 2026 at 10:30");
+        assert_eq!(
+            Appointment::parse("2026-12-02").unwrap().to_string(),
+            "Wednesday 2 December 2026"
+        );
+        for bad in ["2026-12-02 25:00", "tomorrow", "02/12/2026 10:30"] {
+            assert!(
+                matches!(Appointment::parse(bad), Err(Error::BadAppointment(_))),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_exercise_note("clams= Use the green band ").unwrap(),
+            ("clams".to_string(), "Use the green band".to_string())
+        );
+        assert!(parse_exercise_note("clams").is_err());
+        assert!(parse_exercise_note("Clams=x").is_err());
+        assert!(parse_exercise_note("clams=").is_err());
+
+        let lib = Library::builtin().unwrap();
+        let today = parse_date("2026-11-25").unwrap();
+        let mut sel = Selection {
+            patient: "A B".into(),
+            items: ItemSpec::parse_list("clams").unwrap(),
+            exercise_notes: vec![("clams".into(), "Green band".into())],
+            ..Default::default()
+        };
+        let h = resolve(&lib, &sel, today).unwrap();
+        assert_eq!(h.items[0].note.as_deref(), Some("Green band"));
+        sel.exercise_notes = vec![("hip-hitch".into(), "x".into())];
+        let e = resolve(&lib, &sel, today).unwrap_err();
+        assert!(e.to_string().contains("not in this handout"), "{e}");
+        sel.exercise_notes.clear();
+        sel.log_weeks = Some(13);
+        assert!(matches!(resolve(&lib, &sel, today), Err(Error::BadLog(_))));
     }
 
     #[test]

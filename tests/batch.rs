@@ -141,7 +141,7 @@ fn an_unknown_column_stops_the_run_before_anything_is_written() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        "error: r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output\nhint: rename or remove the column; nothing was written\n"
+        "error: r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment\nhint: rename or remove the column; nothing was written\n"
     );
     assert!(!env.path().join("out").exists());
 }

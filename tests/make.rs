@@ -331,7 +331,7 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
         "clams",
     ]);
     assert_eq!(r.code, 1);
-    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `tags`, `dose`, `images`\n");
+    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `tags`, `dose`, `images`, `easier`, `harder`, `video`\n");
     assert_eq!(r.stderr, expected);
 
     // check lists it too, and fails.
@@ -363,7 +363,7 @@ fn check_passes_on_the_default_library() {
     let r = env.ok(&["check"]);
     assert_eq!(
         r.stdout_text(),
-        "library built-in: 5 exercises, 1 programs, 1 templates, 6 images: no problems\n"
+        "library built-in: 5 exercises, 1 programs, 3 templates, 6 images: no problems\n"
     );
 }
 

@@ -402,6 +402,42 @@ pub fn parse_toml<T: DeserializeOwned>(shown: &str, bytes: &[u8]) -> Result<T> {
     })
 }
 
+/// The full address of an exercise's video: its `video` if that is a full
+/// http(s) address, else `video` resolved against the clinic's `video-base-url`.
+pub fn video_url(clinic: &Clinic, ex: &Exercise) -> std::result::Result<Option<String>, String> {
+    let Some(v) = ex.video.as_deref().map(str::trim) else {
+        return Ok(None);
+    };
+    let web = |u: url::Url, what: &str| -> std::result::Result<String, String> {
+        if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none_or(str::is_empty) {
+            return Err(format!(
+                "{what} `{u}` is not a web address (http:// or https://)"
+            ));
+        }
+        Ok(u.to_string())
+    };
+    match url::Url::parse(v) {
+        Ok(u) => web(u, "the video").map(Some),
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let Some(base) = &clinic.video_base_url else {
+                return Err(format!(
+                    "the video `{v}` is not a full address (https://...) and clinic.toml has no `video-base-url`"
+                ));
+            };
+            let base = url::Url::parse(base.trim()).map_err(|e| {
+                format!("clinic.toml `video-base-url` `{base}` is not a valid address: {e}")
+            })?;
+            let base = web(base, "clinic.toml `video-base-url`")?;
+            let base = url::Url::parse(&base).map_err(|e| e.to_string())?;
+            let joined = base
+                .join(v)
+                .map_err(|e| format!("the video `{v}` is not a valid address: {e}"))?;
+            web(joined, "the video").map(Some)
+        }
+        Err(e) => Err(format!("the video `{v}` is not a valid address: {e}")),
+    }
+}
+
 fn validate_exercise(ex: &Exercise, shown: &str) -> Result<()> {
     let mut problems = Vec::new();
     if ex.title.trim().is_empty() {

@@ -133,6 +133,8 @@ pub struct Clinic {
     pub default_clinician: String,
     #[serde(default = "default_language")]
     pub language: String,
+    /// Where exercise videos live: an exercise's relative `video` is resolved against it.
+    pub video_base_url: Option<String>,
     pub disclaimer: String,
     pub colours: Colours,
     pub safety: Safety,
@@ -178,6 +180,13 @@ pub struct Exercise {
     pub dose: DoseSpec,
     #[serde(default)]
     pub images: Vec<ImageRef>,
+    /// An easier way to do it (printed when the template shows progressions).
+    pub easier: Option<String>,
+    /// A harder way to do it, for when it becomes easy.
+    pub harder: Option<String>,
+    /// A video of the exercise: a full https:// address, or a path under the
+    /// clinic's `video-base-url`. The card shows it as a QR code.
+    pub video: Option<String>,
 }
 
 /// A picture of an exercise: a file in images/.
@@ -252,6 +261,10 @@ pub struct Template {
     pub text: TextSpec,
     pub header: HeaderSpec,
     pub card: CardSpec,
+    #[serde(default)]
+    pub layout: LayoutSpec,
+    #[serde(default)]
+    pub style: StyleSpec,
     pub sections: Sections,
     /// Overrides the clinic's colours for this design.
     pub colours: Option<Colours>,
@@ -293,12 +306,88 @@ pub struct CardSpec {
     pub corner_mm: Measure,
 }
 
+/// How cards are arranged.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LayoutSpec {
+    /// Cards side by side (1 to 3).
+    #[serde(default = "one")]
+    pub columns: Columns,
+    /// Where a card's picture goes.
+    #[serde(default)]
+    pub picture: PicturePlace,
+}
+
+impl Default for LayoutSpec {
+    fn default() -> Self {
+        LayoutSpec {
+            columns: Columns(1),
+            picture: PicturePlace::Left,
+        }
+    }
+}
+
+fn one() -> Columns {
+    Columns(1)
+}
+
+/// A number of columns, 1 to 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns(pub usize);
+
+impl<'de> Deserialize<'de> for Columns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        if (1..=3).contains(&n) {
+            Ok(Columns(n as usize))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: expected 1, 2 or 3 columns"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PicturePlace {
+    /// Pictures, dose and video code in a column left of the words.
+    #[default]
+    Left,
+    /// A small picture at the top left with the title and dose beside it, the words below.
+    Top,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StyleSpec {
+    /// Light colour behind the dose, the safety box and the numbers. `false`
+    /// keeps every text on white (outlines only), for large print.
+    #[serde(default = "yes")]
+    pub fills: bool,
+}
+
+impl Default for StyleSpec {
+    fn default() -> Self {
+        StyleSpec { fills: true }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Sections {
     pub order: Vec<Section>,
     #[serde(default = "yes")]
     pub tips: bool,
+    /// Print each exercise's easier and harder variants.
+    #[serde(default)]
+    pub progressions: bool,
+    /// Print a QR code for exercises that have a video.
+    #[serde(default = "yes")]
+    pub video: bool,
+    /// Print the aim line under each title.
+    #[serde(default = "yes")]
+    pub aim: bool,
 }
 
 fn yes() -> bool {
@@ -312,4 +401,6 @@ pub enum Section {
     Exercises,
     Safety,
     Notes,
+    /// The tick-box exercise log (when the handout asks for one).
+    Log,
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::content::{Clinic, Colours, Rgb, Section, Template};
+use crate::content::{Clinic, Colours, PicturePlace, Rgb, Section, Template};
 use crate::error::{Error, Result};
 use crate::fonts::{FontBook, Weight};
 use crate::program::{long_date, Handout, HandoutItem};
@@ -153,6 +153,10 @@ pub enum BlockKind {
     },
     Safety,
     Notes,
+    /// A week (1-based) of the exercise log.
+    Log {
+        week: usize,
+    },
     Footer,
 }
 
@@ -230,6 +234,79 @@ impl Frame {
     }
 }
 
+/// A piece of the flow, placed whole: never split across pages.
+struct Chunk {
+    frame: Frame,
+    /// The blocks inside the frame, relative to its top left corner.
+    blocks: Vec<(BlockKind, Rect)>,
+    /// Start a new page before it (unless the page is still empty).
+    new_page: bool,
+}
+
+impl Chunk {
+    fn single(kind: BlockKind, frame: Frame) -> Chunk {
+        let rect = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: frame.width,
+            height: frame.height,
+        };
+        Chunk {
+            frame,
+            blocks: vec![(kind, rect)],
+            new_page: false,
+        }
+    }
+}
+
+/// Make a boxed frame (outline first) `height` tall.
+fn stretch(f: &mut Frame, height: f32) {
+    if height <= f.height {
+        return;
+    }
+    if let Some(Placed {
+        item: Item::Shape(s),
+        ..
+    }) = f.items.first_mut()
+    {
+        s.height += height - f.height;
+    }
+    f.height = height;
+}
+
+/// One row of a grid of cards: equal heights, `gap` apart.
+fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width: f32) -> Chunk {
+    let height = row.iter().map(|(_, f)| f.height).fold(0.0, f32::max);
+    let mut frame = Frame {
+        width,
+        height,
+        items: Vec::new(),
+    };
+    let mut blocks = Vec::new();
+    for (k, (kind, f)) in row.iter().enumerate() {
+        let x = k as f32 * (cell_w + gap);
+        let mut f = f.clone();
+        if row.len() > 1 {
+            stretch(&mut f, height);
+        }
+        blocks.push((
+            kind.clone(),
+            Rect {
+                x,
+                y: 0.0,
+                width: f.width,
+                height: f.height,
+            },
+        ));
+        frame.items.extend(f.offset(x, 0.0));
+    }
+    Chunk {
+        frame,
+        blocks,
+        new_page: false,
+    }
+}
+
 /// Mix `a` toward `b` by `t` (0 = a, 1 = b).
 fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
     let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
@@ -237,6 +314,7 @@ fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
 }
 
 /// Everything the section builders share.
+#[derive(Clone)]
 struct Ctx<'a> {
     fonts: &'a FontBook,
     images: &'a dyn ImageSizes,
@@ -359,59 +437,56 @@ pub fn lay_out_cached(
         width: pw - 2.0 * margin,
     };
 
-    // Sections, as frames in reading order.
-    let mut chunks: Vec<(BlockKind, Frame)> = Vec::new();
-    for section in &t.sections.order {
+    // Sections, as chunks of the flow in reading order.
+    let spacing = t.card.spacing_mm.0 * MM;
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut safety_placed = false;
+    for (si, section) in t.sections.order.iter().enumerate() {
         match section {
-            Section::Header => chunks.push((BlockKind::Header, header(&cx, h)?)),
+            Section::Header => chunks.push(Chunk::single(BlockKind::Header, header(&cx, h)?)),
             Section::Exercises => {
+                let columns = t.layout.columns.0.max(1);
+                let cell_w = (cx.width - spacing * (columns - 1) as f32) / columns as f32;
+                let cell = Ctx {
+                    width: cell_w,
+                    ..cx.clone()
+                };
+                let mut cells: Vec<(BlockKind, Frame)> = Vec::new();
                 for (i, item) in h.items.iter().enumerate() {
                     let kind = BlockKind::Card {
                         index: i,
                         id: item.exercise.id.clone(),
                     };
-                    let frame = match cache {
-                        None => card(&cx, i, item)?,
-                        Some(c) => {
-                            let key = CardKey {
-                                template: t.id.clone(),
-                                width: cx.width.to_bits(),
-                                index: i,
-                                exercise: item.exercise.id.clone(),
-                                dose: item.dose.to_string(),
-                                note: item.note.clone(),
-                            };
-                            let hit = c
-                                .cards
-                                .lock()
-                                .unwrap_or_else(|e| e.into_inner())
-                                .get(&key)
-                                .cloned();
-                            match hit {
-                                Some(f) => (*f).clone(),
-                                None => {
-                                    let f = card(&cx, i, item)?;
-                                    let mut cards =
-                                        c.cards.lock().unwrap_or_else(|e| e.into_inner());
-                                    if cards.len() >= LayoutCache::LIMIT {
-                                        cards.clear();
-                                    }
-                                    cards.insert(key, Arc::new(f.clone()));
-                                    f
-                                }
-                            }
-                        }
-                    };
-                    chunks.push((kind, frame));
+                    cells.push((kind, card_cached(&cell, cache, i, item)?));
+                }
+                // In a grid, the safety box takes a free cell of the last row.
+                let next_is_safety = t.sections.order.get(si + 1) == Some(&Section::Safety);
+                if columns > 1 && cells.len() % columns != 0 && next_is_safety {
+                    let f = fixed_frame(cache, t, cell_w, "safety".into(), || safety(&cell))?;
+                    cells.push((BlockKind::Safety, f));
+                    safety_placed = true;
+                }
+                for row in cells.chunks(columns) {
+                    chunks.push(grid_row(row, cell_w, spacing, cx.width));
                 }
             }
-            Section::Safety => chunks.push((
-                BlockKind::Safety,
-                fixed_frame(cache, t, cx.width, "safety".into(), || safety(&cx))?,
-            )),
+            Section::Safety => {
+                if !safety_placed {
+                    let f = fixed_frame(cache, t, cx.width, "safety".into(), || safety(&cx))?;
+                    chunks.push(Chunk::single(BlockKind::Safety, f));
+                }
+            }
             Section::Notes => {
                 if let Some(n) = &h.notes {
-                    chunks.push((BlockKind::Notes, notes(&cx, n)?));
+                    chunks.push(Chunk::single(BlockKind::Notes, notes(&cx, n)?));
+                }
+            }
+            Section::Log => {
+                for week in 0..h.log_weeks as usize {
+                    let mut c =
+                        Chunk::single(BlockKind::Log { week: week + 1 }, log_week(&cx, h, week)?);
+                    c.new_page = week == 0;
+                    chunks.push(c);
                 }
             }
         }
@@ -425,14 +500,13 @@ pub fn lay_out_cached(
     let footer_top = ph - margin - footer_probe.height;
     let bottom = footer_top - t.page.footer_gap_mm.0 * MM;
     let running = running_header(&cx, h)?;
-    let spacing = t.card.spacing_mm.0 * MM;
 
     let mut pages: Vec<Page> = vec![Page::default()];
     let mut y = margin;
     let mut first_on_page = true;
-    for (kind, frame) in chunks {
-        let fits = y + frame.height <= bottom + 0.01;
-        if !fits && !first_on_page {
+    for chunk in chunks {
+        let fits = y + chunk.frame.height <= bottom + 0.01;
+        if (!fits || chunk.new_page) && !first_on_page {
             pages.push(Page::default());
             let page = pages.last_mut().unwrap();
             let r = running.clone();
@@ -448,32 +522,39 @@ pub fn lay_out_cached(
             y = margin + r.height;
             page.items.extend(r.offset(margin, margin));
         }
-        if y + frame.height > bottom + 0.01 {
-            let what = match &kind {
-                BlockKind::Card { id, .. } => format!("exercise `{id}`"),
-                BlockKind::Safety => "the safety box (clinic.toml [safety])".into(),
-                BlockKind::Notes => "the notes".into(),
+        if y + chunk.frame.height > bottom + 0.01 {
+            let what = match chunk
+                .blocks
+                .iter()
+                .map(|b| &b.0)
+                .max_by_key(|k| matches!(k, BlockKind::Card { .. }))
+            {
+                Some(BlockKind::Card { id, .. }) => format!("exercise `{id}`"),
+                Some(BlockKind::Safety) => "the safety box (clinic.toml [safety])".into(),
+                Some(BlockKind::Notes) => "the notes".into(),
+                Some(BlockKind::Log { .. }) => "a week of the exercise log".into(),
                 _ => "the page header".into(),
             };
             return Err(Error::TooTall {
                 what,
-                needed_mm: frame.height / MM,
+                needed_mm: chunk.frame.height / MM,
                 available_mm: (bottom - y) / MM,
             });
         }
         let page = pages.last_mut().unwrap();
-        page.blocks.push(Block {
-            kind,
-            rect: Rect {
-                x: margin,
-                y,
-                width: frame.width,
-                height: frame.height,
-            },
-        });
+        for (kind, r) in chunk.blocks {
+            page.blocks.push(Block {
+                kind,
+                rect: Rect {
+                    x: margin + r.x,
+                    y: y + r.y,
+                    ..r
+                },
+            });
+        }
         let top = y;
-        y += frame.height + spacing;
-        page.items.extend(frame.offset(margin, top));
+        y += chunk.frame.height + spacing;
+        page.items.extend(chunk.frame.offset(margin, top));
         first_on_page = false;
     }
 
@@ -622,6 +703,9 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     if let Some(c) = &h.clinician {
         fields.push(("Clinician", c.clone(), "the clinician name"));
     }
+    if let Some(a) = &h.next_appointment {
+        fields.push(("Next appointment", a.to_string(), "the appointment"));
+    }
     let col_gap = 4.0 * MM;
     let label = cx.style(Weight::Regular, t.text.small_pt.0, cx.muted());
     let value = cx.bold();
@@ -697,10 +781,7 @@ fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     )?;
     let right_w = right.iter().map(|l| l.width).fold(0.0, f32::max);
     let left = cx.wrap(
-        &[Span::new(
-            format!("{} · Home exercise programme", cx.clinic.name),
-            small,
-        )],
+        &[Span::new(&cx.clinic.name, small)],
         w - right_w - 6.0 * MM,
         "the clinic name",
     )?;
@@ -723,11 +804,43 @@ fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     Ok(f)
 }
 
-/// One exercise card: pictures and the dose on the left, the words on the right.
+/// A card, reused from `cache` when the same card was laid out before in this run.
+fn card_cached(
+    cx: &Ctx,
+    cache: Option<&LayoutCache>,
+    index: usize,
+    item: &HandoutItem,
+) -> Result<Frame> {
+    let Some(c) = cache else {
+        return card(cx, index, item);
+    };
+    let key = CardKey {
+        template: cx.t.id.clone(),
+        width: cx.width.to_bits(),
+        index,
+        exercise: item.exercise.id.clone(),
+        dose: item.dose.to_string(),
+        note: item.note.clone(),
+    };
+    if let Some(f) = c.cards.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok((**f).clone());
+    }
+    let f = card(cx, index, item)?;
+    let mut cards = c.cards.lock().unwrap_or_else(|e| e.into_inner());
+    if cards.len() >= LayoutCache::LIMIT {
+        cards.clear();
+    }
+    cards.insert(key, Arc::new(f.clone()));
+    Ok(f)
+}
+
+/// One exercise card, `cx.width` wide.
+///
+/// With pictures on the left (standard, large print): pictures, the dose and the
+/// video code in a column beside the words. With pictures on top (compact): a
+/// small picture with the title and dose beside it, the words underneath.
 fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
     let t = cx.t;
-    let ex = &item.exercise;
-    let ctx = |part: &str| format!("exercise `{}` ({part})", ex.id);
     let w = cx.width;
     let pad = t.card.padding_mm.0 * MM;
     let inner = w - 2.0 * pad;
@@ -735,210 +848,39 @@ fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
         width: w,
         ..Default::default()
     };
-    let body = cx.body();
-    let bold = cx.bold();
-    let pitch = cx.pitch(body.size);
-    let para_gap = body.size * 0.4;
-
-    let left_w = t.card.picture_width_mm.0 * MM;
+    let pic_w = (t.card.picture_width_mm.0 * MM).min(inner * 0.6);
     let gap = t.card.gap_mm.0 * MM;
-    let text_x = pad + left_w + gap;
-    let text_w = inner - left_w - gap;
-
-    // Right column: number badge and title, then the words.
-    let hs = t.text.heading_pt.0;
-    let d = hs * 1.7;
-    let title_x = text_x + d + 2.0 * MM;
-    let title_lines = cx.wrap(
-        &[Span::new(
-            &ex.title,
-            cx.style(Weight::Bold, hs, cx.colours.primary),
-        )],
-        text_w - d - 2.0 * MM,
-        &ctx("title"),
-    )?;
-    let title_h = title_lines.len() as f32 * cx.pitch(hs);
-    let row = d.max(title_h);
-    let mut ty = pad;
-    f.shape(
-        text_x,
-        ty + (row - d) / 2.0,
-        Shape {
-            width: d,
-            height: d,
-            fill: Some(cx.colours.tint),
-            stroke: Some((cx.colours.primary, 1.5)),
-            radius: d / 2.0,
-        },
-    );
-    let num = cx.wrap(
-        &[Span::new(
-            (index + 1).to_string(),
-            cx.style(Weight::Bold, hs, cx.colours.primary),
-        )],
-        d * 2.0,
-        "a number",
-    )?;
-    if let Some(n) = num.into_iter().next() {
-        let baseline = ty + row / 2.0 + (n.ascent - n.descent) / 2.0 - hs * 0.05;
-        f.push(text_x + (d - n.width) / 2.0, baseline, Item::Text(n));
-    }
-    f.lines(
-        title_x,
-        ty + (row - title_h) / 2.0,
-        title_lines,
-        cx.pitch(hs),
-    );
-    ty += row + 1.5 * MM;
-
-    let aim = cx.wrap(&[Span::new(&ex.aim, body)], text_w, &ctx("aim"))?;
-    ty += f.lines(text_x, ty, aim, pitch) + para_gap;
-    if let Some(start) = &ex.start {
-        let lines = cx.wrap(
-            &[Span::new("Start: ", bold), Span::new(start, body)],
-            text_w,
-            &ctx("start"),
-        )?;
-        ty += f.lines(text_x, ty, lines, pitch) + para_gap;
-    }
-    let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
-    for (k, step) in ex.steps.iter().enumerate() {
-        let n = cx.wrap(
-            &[Span::new(format!("{}.", k + 1), bold)],
-            num_w * 2.0,
-            "a number",
-        )?;
-        f.lines(text_x, ty, n, pitch);
-        let lines = cx.wrap(&[Span::new(step, body)], text_w - num_w, &ctx("steps"))?;
-        ty += f.lines(text_x + num_w, ty, lines, pitch) + para_gap * 0.4;
-    }
-    ty += para_gap * 0.6;
-    if t.sections.tips {
-        for tip in &ex.tips {
-            let lines = cx.wrap(
-                &[Span::new("Tip: ", bold), Span::new(tip, body)],
-                text_w,
-                &ctx("tips"),
-            )?;
-            ty += f.lines(text_x, ty, lines, pitch) + para_gap;
-        }
-    }
-    if let Some(note) = &item.note {
-        let bar = 3.0;
-        let lines = cx.wrap(
-            &[Span::new("Your note: ", bold), Span::new(note, body)],
-            text_w - bar - 2.0 * MM,
-            &format!("the note for exercise `{}`", ex.id),
-        )?;
-        let h = lines.len() as f32 * pitch;
-        f.shape(
-            text_x,
-            ty,
-            Shape {
-                width: bar,
-                height: h,
-                fill: Some(cx.colours.primary),
-                stroke: None,
-                radius: 0.0,
-            },
-        );
-        ty += f.lines(text_x + bar + 2.0 * MM, ty, lines, pitch) + para_gap;
-    }
-    ty -= para_gap;
-
-    // Left column: the pictures, then the dose.
-    let mut ly = pad;
-    for (k, r) in ex.images.iter().enumerate() {
-        let Some((iw, ih)) = cx.images.size(&r.file) else {
-            continue;
-        };
-        if k > 0 {
-            ly += 2.0 * MM;
-        }
-        let ph = (left_w * ih / iw).min(left_w * 1.3);
-        let pw = ph * iw / ih;
-        f.push(
-            pad + (left_w - pw) / 2.0,
-            ly,
-            Item::Image {
-                name: r.file.clone(),
-                width: pw,
-                height: ph,
-                alt: r.alt.clone(),
-            },
-        );
-        ly += ph;
-        if let Some(cap) = &r.caption {
-            let s = cx.small();
-            let lines = cx.wrap(&[Span::new(cap, s)], left_w, &ctx("caption"))?;
-            ly += 1.0 * MM;
-            for l in lines {
-                let lw = l.width;
-                let mut one = Frame::default();
-                one.lines(0.0, 0.0, vec![l], cx.pitch(s.size));
-                f.items.extend(one.offset(pad + (left_w - lw) / 2.0, ly));
-                ly += cx.pitch(s.size);
+    let height = match t.layout.picture {
+        PicturePlace::Left => {
+            let text_x = pad + pic_w + gap;
+            let text_w = inner - pic_w - gap;
+            let mut ty = pad + title_row(cx, &mut f, text_x, pad, text_w, index, item)?;
+            ty += 1.5 * MM;
+            ty += words(cx, &mut f, text_x, ty, text_w, item)?;
+            let mut ly = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
+            ly += dose_box(cx, &mut f, pad, ly, pic_w, item)?;
+            if let Some(url) = item.video.as_ref().filter(|_| t.sections.video) {
+                ly += 2.5 * MM;
+                ly += video_code(cx, &mut f, pad, ly, pic_w, url, false)?;
             }
+            ty.max(ly) + pad
         }
-        ly += 1.0 * MM;
-    }
-
-    // The dose, set apart: a tinted box with a dark bar, one part per line in bold.
-    let ds = t.text.dose_pt.0;
-    let bar = 4.0;
-    let dpad = 1.3 * MM;
-    let dose_w = left_w - bar - 2.0 * dpad;
-    let label = cx.style(Weight::Bold, t.text.small_pt.0, cx.colours.primary);
-    let mut dose_lines = cx.wrap(&[Span::new("DOSE", label)], dose_w, "a label")?;
-    let label_n = dose_lines.len();
-    // Parts share a line when they fit ("daily · each side"), never split mid-part if avoidable.
-    let dose_style = cx.style(Weight::Bold, ds, cx.colours.text);
-    let mut packed: Vec<String> = Vec::new();
-    for part in item.dose.parts() {
-        if let Some(last) = packed.last_mut() {
-            let joined = format!("{last} · {part}");
-            if cx.measure(&joined, dose_style)? <= dose_w {
-                *last = joined;
-                continue;
+        PicturePlace::Top => {
+            let side_x = pad + pic_w + gap;
+            let side_w = inner - pic_w - gap;
+            let mut sy = pad + title_row(cx, &mut f, side_x, pad, side_w, index, item)?;
+            sy += 1.5 * MM;
+            sy += dose_box(cx, &mut f, side_x, sy, side_w, item)?;
+            let py = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
+            let mut y = sy.max(py) + 1.5 * MM;
+            y += words(cx, &mut f, pad, y, inner, item)?;
+            if let Some(url) = item.video.as_ref().filter(|_| t.sections.video) {
+                y += 2.0 * MM;
+                y += video_code(cx, &mut f, pad, y, inner, url, true)?;
             }
+            y + pad
         }
-        packed.push(part);
-    }
-    for line in packed {
-        dose_lines.extend(cx.wrap(&[Span::new(line, dose_style)], dose_w, &ctx("dose"))?);
-    }
-    let label_pitch = label.size * 1.1;
-    let dh = label_n as f32 * label_pitch
-        + (dose_lines.len() - label_n) as f32 * cx.pitch(ds)
-        + 2.0 * dpad;
-    for (x, width, fill) in [
-        (pad, left_w, cx.colours.tint),
-        (pad, bar, cx.colours.primary),
-    ] {
-        f.shape(
-            x,
-            ly,
-            Shape {
-                width,
-                height: dh,
-                fill: Some(fill),
-                stroke: None,
-                radius: 0.0,
-            },
-        );
-    }
-    let mut dy = ly + dpad;
-    for (k, l) in dose_lines.into_iter().enumerate() {
-        let p = if k < label_n {
-            label_pitch
-        } else {
-            cx.pitch(ds)
-        };
-        dy += f.lines(pad + bar + dpad, dy, vec![l], p);
-    }
-    ly += dh;
-
-    let height = ty.max(ly) + pad;
+    };
     // The card's outline goes first, under everything.
     let border = t.card.border_pt.0;
     f.items.insert(
@@ -957,6 +899,334 @@ fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
     );
     f.height = height;
     Ok(f)
+}
+
+/// The card's number in a circle and its title; returns the height used.
+fn title_row(
+    cx: &Ctx,
+    f: &mut Frame,
+    x: f32,
+    y: f32,
+    w: f32,
+    index: usize,
+    item: &HandoutItem,
+) -> Result<f32> {
+    let ex = &item.exercise;
+    let hs = cx.t.text.heading_pt.0;
+    let d = hs * 1.7;
+    let title_x = x + d + 2.0 * MM;
+    let heading = cx.style(Weight::Bold, hs, cx.colours.primary);
+    let title_lines = cx.wrap(
+        &[Span::new(&ex.title, heading)],
+        w - d - 2.0 * MM,
+        &format!("exercise `{}` (title)", ex.id),
+    )?;
+    let title_h = title_lines.len() as f32 * cx.pitch(hs);
+    let row = d.max(title_h);
+    f.shape(
+        x,
+        y + (row - d) / 2.0,
+        Shape {
+            width: d,
+            height: d,
+            fill: Some(if cx.t.style.fills {
+                cx.colours.tint
+            } else {
+                Rgb::WHITE
+            }),
+            stroke: Some((cx.colours.primary, 1.5)),
+            radius: d / 2.0,
+        },
+    );
+    let num = cx.wrap(
+        &[Span::new((index + 1).to_string(), heading)],
+        d * 2.0,
+        "a number",
+    )?;
+    if let Some(n) = num.into_iter().next() {
+        let baseline = y + row / 2.0 + (n.ascent - n.descent) / 2.0 - hs * 0.05;
+        f.push(x + (d - n.width) / 2.0, baseline, Item::Text(n));
+    }
+    f.lines(
+        title_x,
+        y + (row - title_h) / 2.0,
+        title_lines,
+        cx.pitch(hs),
+    );
+    Ok(row)
+}
+
+/// Aim, start position, numbered steps, tips, progressions and the clinician's
+/// note; returns the height used.
+fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) -> Result<f32> {
+    let t = cx.t;
+    let ex = &item.exercise;
+    let ctx = |part: &str| format!("exercise `{}` ({part})", ex.id);
+    let body = cx.body();
+    let bold = cx.bold();
+    let pitch = cx.pitch(body.size);
+    let para_gap = body.size * 0.4;
+    let mut ty = y;
+    let labelled =
+        |f: &mut Frame, ty: &mut f32, label: &str, text: &str, part: &str| -> Result<()> {
+            let mut spans = Vec::new();
+            if !label.is_empty() {
+                spans.push(Span::new(label, bold));
+            }
+            spans.push(Span::new(text, body));
+            let lines = cx.wrap(&spans, w, &ctx(part))?;
+            *ty += f.lines(x, *ty, lines, pitch) + para_gap;
+            Ok(())
+        };
+    if t.sections.aim {
+        labelled(f, &mut ty, "", &ex.aim, "aim")?;
+    }
+    if let Some(start) = &ex.start {
+        labelled(f, &mut ty, "Start: ", start, "start")?;
+    }
+    let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
+    for (k, step) in ex.steps.iter().enumerate() {
+        let n = cx.wrap(
+            &[Span::new(format!("{}.", k + 1), bold)],
+            num_w * 2.0,
+            "a number",
+        )?;
+        f.lines(x, ty, n, pitch);
+        let lines = cx.wrap(&[Span::new(step, body)], w - num_w, &ctx("steps"))?;
+        ty += f.lines(x + num_w, ty, lines, pitch) + para_gap * 0.4;
+    }
+    ty += para_gap * 0.6;
+    if t.sections.tips {
+        for tip in &ex.tips {
+            labelled(f, &mut ty, "Tip: ", tip, "tips")?;
+        }
+    }
+    if t.sections.progressions {
+        if let Some(e) = &ex.easier {
+            labelled(f, &mut ty, "Easier: ", e, "easier")?;
+        }
+        if let Some(h) = &ex.harder {
+            labelled(f, &mut ty, "Harder: ", h, "harder")?;
+        }
+    }
+    if let Some(note) = &item.note {
+        let bar = 3.0;
+        let lines = cx.wrap(
+            &[Span::new("Your note: ", bold), Span::new(note, body)],
+            w - bar - 2.0 * MM,
+            &format!("the note for exercise `{}`", ex.id),
+        )?;
+        let h = lines.len() as f32 * pitch;
+        f.shape(
+            x,
+            ty,
+            Shape {
+                width: bar,
+                height: h,
+                fill: Some(cx.colours.primary),
+                stroke: None,
+                radius: 0.0,
+            },
+        );
+        ty += f.lines(x + bar + 2.0 * MM, ty, lines, pitch) + para_gap;
+    }
+    Ok(ty - para_gap - y)
+}
+
+/// The exercise's pictures (and captions) stacked in a column `w` wide; returns
+/// the height used, including the gap below.
+fn pictures(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) -> Result<f32> {
+    let ex = &item.exercise;
+    let mut ly = y;
+    for (k, r) in ex.images.iter().enumerate() {
+        let Some((iw, ih)) = cx.images.size(&r.file) else {
+            continue;
+        };
+        if k > 0 {
+            ly += 2.0 * MM;
+        }
+        let ph = (w * ih / iw).min(w * 1.3);
+        let pw = ph * iw / ih;
+        f.push(
+            x + (w - pw) / 2.0,
+            ly,
+            Item::Image {
+                name: r.file.clone(),
+                width: pw,
+                height: ph,
+                alt: r.alt.clone(),
+            },
+        );
+        ly += ph;
+        if let Some(cap) = &r.caption {
+            let s = cx.small();
+            let lines = cx.wrap(
+                &[Span::new(cap, s)],
+                w,
+                &format!("exercise `{}` (caption)", ex.id),
+            )?;
+            ly += 1.0 * MM;
+            for l in lines {
+                let lw = l.width;
+                let mut one = Frame::default();
+                one.lines(0.0, 0.0, vec![l], cx.pitch(s.size));
+                f.items.extend(one.offset(x + (w - lw) / 2.0, ly));
+                ly += cx.pitch(s.size);
+            }
+        }
+        ly += 1.0 * MM;
+    }
+    Ok(ly - y)
+}
+
+/// The dose, set apart: a box with a dark bar, one part per line in bold;
+/// returns the height used.
+fn dose_box(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) -> Result<f32> {
+    let t = cx.t;
+    let ex = &item.exercise;
+    let ds = t.text.dose_pt.0;
+    let bar = 4.0;
+    let dpad = 1.3 * MM;
+    let dose_w = w - bar - 2.0 * dpad;
+    let label = cx.style(Weight::Bold, t.text.small_pt.0, cx.colours.primary);
+    let mut dose_lines = cx.wrap(&[Span::new("DOSE", label)], dose_w, "a label")?;
+    let label_n = dose_lines.len();
+    // Parts share a line when they fit ("daily · each side").
+    let dose_style = cx.style(Weight::Bold, ds, cx.colours.text);
+    let mut packed: Vec<String> = Vec::new();
+    for part in item.dose.parts() {
+        if let Some(last) = packed.last_mut() {
+            let joined = format!("{last} · {part}");
+            if cx.measure(&joined, dose_style)? <= dose_w {
+                *last = joined;
+                continue;
+            }
+        }
+        packed.push(part);
+    }
+    for line in packed {
+        dose_lines.extend(cx.wrap(
+            &[Span::new(line, dose_style)],
+            dose_w,
+            &format!("exercise `{}` (dose)", ex.id),
+        )?);
+    }
+    let label_pitch = label.size * 1.1;
+    let dh = label_n as f32 * label_pitch
+        + (dose_lines.len() - label_n) as f32 * cx.pitch(ds)
+        + 2.0 * dpad;
+    let (fill, stroke) = if t.style.fills {
+        (Some(cx.colours.tint), None)
+    } else {
+        (Some(Rgb::WHITE), Some((cx.colours.text, 1.2)))
+    };
+    f.shape(
+        x,
+        y,
+        Shape {
+            width: w,
+            height: dh,
+            fill,
+            stroke,
+            radius: 0.0,
+        },
+    );
+    f.shape(
+        x,
+        y,
+        Shape {
+            width: bar,
+            height: dh,
+            fill: Some(cx.colours.primary),
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    let mut dy = y + dpad;
+    for (k, l) in dose_lines.into_iter().enumerate() {
+        let p = if k < label_n {
+            label_pitch
+        } else {
+            cx.pitch(ds)
+        };
+        dy += f.lines(x + bar + dpad, dy, vec![l], p);
+    }
+    Ok(dh)
+}
+
+/// Modules of white around a QR code, as the standard asks.
+const QR_QUIET: usize = 4;
+/// The printed size of a QR code's symbol (without its quiet zone).
+const QR_MM: f32 = 22.0;
+
+/// A QR code of `url` drawn as squares, with the short address beside or under
+/// it; returns the height used.
+fn video_code(
+    cx: &Ctx,
+    f: &mut Frame,
+    x: f32,
+    y: f32,
+    w: f32,
+    url: &str,
+    beside: bool,
+) -> Result<f32> {
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| Error::BadRow(format!("cannot make a QR code for {url}: {e}")))?;
+    let n = code.width();
+    let module = QR_MM * MM / n as f32;
+    let quiet = QR_QUIET as f32 * module;
+    let side = n as f32 * module + 2.0 * quiet;
+    let colours = code.to_colors();
+    // One rectangle per horizontal run of dark modules.
+    for row in 0..n {
+        let mut col = 0;
+        while col < n {
+            if colours[row * n + col] == qrcode::Color::Dark {
+                let start = col;
+                while col < n && colours[row * n + col] == qrcode::Color::Dark {
+                    col += 1;
+                }
+                f.shape(
+                    x + quiet + start as f32 * module,
+                    y + quiet + row as f32 * module,
+                    Shape {
+                        // A hair wider than the module so runs join without seams.
+                        width: (col - start) as f32 * module,
+                        height: module + 0.05,
+                        fill: Some(Rgb::BLACK),
+                        stroke: None,
+                        radius: 0.0,
+                    },
+                );
+            } else {
+                col += 1;
+            }
+        }
+    }
+    let short = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let small = cx.small();
+    let spans = [
+        Span::new(
+            "Video: ",
+            cx.style(Weight::Bold, small.size, cx.colours.text),
+        ),
+        Span::new(short, small),
+    ];
+    let pitch = cx.pitch(small.size);
+    if beside {
+        let lx = x + side + 1.0 * MM;
+        let lines = cx.wrap(&spans, w - side - 1.0 * MM, "the video address")?;
+        let lh = lines.len() as f32 * pitch;
+        f.lines(lx, y + (side - lh).max(0.0) / 2.0, lines, pitch);
+        Ok(side.max(lh))
+    } else {
+        let lines = cx.wrap(&spans, w, "the video address")?;
+        let lh = f.lines(x, y + side, lines, pitch);
+        Ok(side + lh)
+    }
 }
 
 fn safety(cx: &Ctx) -> Result<Frame> {
@@ -1020,7 +1290,11 @@ fn safety(cx: &Ctx) -> Result<Frame> {
             item: Item::Shape(Shape {
                 width: w - 2.0,
                 height: y - 2.0,
-                fill: Some(cx.colours.tint),
+                fill: Some(if t.style.fills {
+                    cx.colours.tint
+                } else {
+                    Rgb::WHITE
+                }),
                 stroke: Some((cx.colours.text, 2.0)),
                 radius: t.card.corner_mm.0 * MM,
             }),
@@ -1059,6 +1333,165 @@ fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
     )?;
     y += f.lines(0.0, y, lines, cx.pitch(body.size));
     f.height = y;
+    Ok(f)
+}
+
+/// One week (`week` from 0) of the tick-box exercise log: a row per exercise,
+/// a column per day with its date. The first week carries the log's title.
+fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
+    let t = cx.t;
+    let w = cx.width;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let body = cx.body();
+    let bold = cx.bold();
+    let small = cx.small();
+    let small_bold = cx.style(Weight::Bold, small.size, cx.colours.text);
+    let pitch = cx.pitch(body.size);
+    let mut y = 0.0;
+    if week == 0 {
+        let hs = t.text.heading_pt.0;
+        y += f.lines(
+            0.0,
+            y,
+            cx.wrap(
+                &[Span::new(
+                    "Exercise log",
+                    cx.style(Weight::Bold, hs, cx.colours.primary),
+                )],
+                w,
+                "a heading",
+            )?,
+            cx.pitch(hs),
+        );
+        y += f.lines(
+            0.0,
+            y,
+            cx.wrap(
+                &[Span::new(
+                    "Tick a box each day you do the exercise. Bring this sheet to your next appointment.",
+                    body,
+                )],
+                w,
+                "the log",
+            )?,
+            pitch,
+        ) + 2.0 * MM;
+    }
+    let first = h.date + chrono::Days::new(7 * week as u64);
+    let last = first + chrono::Days::new(6);
+    let title = format!(
+        "Week {}: {} to {}",
+        week + 1,
+        first.format("%-d %B"),
+        long_date(last)
+    );
+    y += f.lines(
+        0.0,
+        y,
+        cx.wrap(&[Span::new(title, bold)], w, "the log")?,
+        pitch,
+    ) + 1.0 * MM;
+
+    let name_w = (w * 0.32).max(30.0 * MM).min(w * 0.5);
+    let day_w = (w - name_w) / 7.0;
+    let cell_pad = 1.2 * MM;
+    let rule = cx.rule_colour();
+    let line = |f: &mut Frame, x: f32, y: f32, width: f32, height: f32| {
+        f.shape(
+            x,
+            y,
+            Shape {
+                width,
+                height,
+                fill: Some(rule),
+                stroke: None,
+                radius: 0.0,
+            },
+        )
+    };
+    let table_top = y;
+    // Header row: day name and date, centred in each column.
+    let sp = cx.pitch(small.size);
+    let head_h = 2.0 * sp + 2.0 * cell_pad;
+    f.lines(
+        cell_pad,
+        y + (head_h - sp) / 2.0,
+        cx.wrap(&[Span::new("Exercise", small_bold)], name_w, "the log")?,
+        sp,
+    );
+    for d in 0..7 {
+        let day = first + chrono::Days::new(d);
+        let cx0 = name_w + d as f32 * day_w;
+        for (k, (text, style)) in [
+            (day.format("%a").to_string(), small_bold),
+            (day.format("%-d %b").to_string(), small),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let lines = cx.wrap(&[Span::new(text, style)], day_w, "the log dates")?;
+            let mut one = Frame::default();
+            let lw = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            one.lines(0.0, 0.0, lines, sp);
+            f.items
+                .extend(one.offset(cx0 + (day_w - lw) / 2.0, y + cell_pad + k as f32 * sp));
+        }
+    }
+    y += head_h;
+    line(&mut f, 0.0, y, w, 1.0);
+    // One row per exercise.
+    let boxs = (body.size * 1.4).min(day_w - 2.0 * cell_pad);
+    for item in &h.items {
+        let lines = cx.wrap(
+            &[Span::new(&item.exercise.title, body)],
+            name_w - 2.0 * cell_pad,
+            &format!("exercise `{}` (title)", item.exercise.id),
+        )?;
+        let text_h = lines.len() as f32 * pitch;
+        let row_h = text_h.max(boxs) + 2.0 * cell_pad;
+        f.lines(cell_pad, y + (row_h - text_h) / 2.0, lines, pitch);
+        for d in 0..7 {
+            let bx = name_w + d as f32 * day_w + (day_w - boxs) / 2.0;
+            f.shape(
+                bx,
+                y + (row_h - boxs) / 2.0,
+                Shape {
+                    width: boxs,
+                    height: boxs,
+                    fill: Some(Rgb::WHITE),
+                    stroke: Some((cx.colours.text, 1.0)),
+                    radius: 1.5,
+                },
+            );
+        }
+        y += row_h;
+        line(&mut f, 0.0, y, w, 0.6);
+    }
+    // Column rules and the frame around the table.
+    for d in 0..7 {
+        line(
+            &mut f,
+            name_w + d as f32 * day_w,
+            table_top,
+            0.6,
+            y - table_top,
+        );
+    }
+    f.shape(
+        0.5,
+        table_top,
+        Shape {
+            width: w - 1.0,
+            height: y - table_top,
+            fill: None,
+            stroke: Some((cx.colours.text, 1.0)),
+            radius: 0.0,
+        },
+    );
+    f.height = y + 0.5;
     Ok(f)
 }
 

@@ -282,9 +282,12 @@ fn a_card_taller_than_a_page_is_an_error() {
             dose: crate::program::Dose::from_spec(&ex.dose),
             exercise: std::sync::Arc::new(ex),
             note: None,
+            video: None,
         }],
         paper: Paper::A4,
         template: "standard".into(),
+        log_weeks: 0,
+        next_appointment: None,
     };
     let t = s.lib.template("standard").unwrap();
     let e = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap_err();
