@@ -70,6 +70,9 @@ impl Col {
     }
 }
 
+/// A note for one exercise: (exercise id, text).
+pub type ExerciseNote = (String, String);
+
 /// One handout to make.
 #[derive(Debug, Clone)]
 pub struct Job {
@@ -301,7 +304,7 @@ impl<R: Read> Iterator for Roster<R> {
 
 /// The `notes` column: parts separated by `|`; a part `ID=TEXT` is a note on
 /// that exercise's card, the others are general notes (joined by line breaks).
-pub fn split_notes(field: &str) -> Result<(Option<String>, Vec<(String, String)>)> {
+pub fn split_notes(field: &str) -> Result<(Option<String>, Vec<ExerciseNote>)> {
     let mut general = Vec::new();
     let mut per_exercise = Vec::new();
     for part in field.split('|').map(str::trim).filter(|p| !p.is_empty()) {

@@ -461,7 +461,7 @@ pub fn lay_out_cached(
                 }
                 // In a grid, the safety box takes a free cell of the last row.
                 let next_is_safety = t.sections.order.get(si + 1) == Some(&Section::Safety);
-                if columns > 1 && cells.len() % columns != 0 && next_is_safety {
+                if columns > 1 && !cells.len().is_multiple_of(columns) && next_is_safety {
                     let f = fixed_frame(cache, t, cell_w, "safety".into(), || safety(&cell))?;
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
@@ -1397,7 +1397,7 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
 
     let name_w = (w * 0.32).max(30.0 * MM).min(w * 0.5);
     let day_w = (w - name_w) / 7.0;
-    let cell_pad = 1.2 * MM;
+    let cell_pad = 0.9 * MM;
     let rule = cx.rule_colour();
     let line = |f: &mut Frame, x: f32, y: f32, width: f32, height: f32| {
         f.shape(
@@ -1413,29 +1413,35 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         )
     };
     let table_top = y;
-    // Header row: day name and date, centred in each column.
+    // Header row: day name and day of the month ("Wed 25"), centred in each
+    // column; in narrow columns (large print) the number goes under the name.
     let sp = cx.pitch(small.size);
-    let head_h = 2.0 * sp + 2.0 * cell_pad;
+    let mut labels = Vec::new();
+    for d in 0..7 {
+        let day = first + chrono::Days::new(d);
+        labels.push(cx.wrap(
+            &[
+                Span::new(day.format("%a ").to_string(), small_bold),
+                Span::new(day.format("%-d").to_string(), small),
+            ],
+            day_w - 1.0,
+            "the log dates",
+        )?);
+    }
+    let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+    let head_h = label_lines as f32 * sp + 2.0 * cell_pad;
     f.lines(
         cell_pad,
         y + (head_h - sp) / 2.0,
         cx.wrap(&[Span::new("Exercise", small_bold)], name_w, "the log")?,
         sp,
     );
-    for d in 0..7 {
-        let day = first + chrono::Days::new(d);
+    for (d, lines) in labels.into_iter().enumerate() {
         let cx0 = name_w + d as f32 * day_w;
-        for (k, (text, style)) in [
-            (day.format("%a").to_string(), small_bold),
-            (day.format("%-d %b").to_string(), small),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let lines = cx.wrap(&[Span::new(text, style)], day_w, "the log dates")?;
+        for (k, l) in lines.into_iter().enumerate() {
+            let lw = l.width;
             let mut one = Frame::default();
-            let lw = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            one.lines(0.0, 0.0, lines, sp);
+            one.lines(0.0, 0.0, vec![l], sp);
             f.items
                 .extend(one.offset(cx0 + (day_w - lw) / 2.0, y + cell_pad + k as f32 * sp));
         }
@@ -1443,7 +1449,7 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     y += head_h;
     line(&mut f, 0.0, y, w, 1.0);
     // One row per exercise.
-    let boxs = (body.size * 1.4).min(day_w - 2.0 * cell_pad);
+    let boxs = (body.size * 1.3).min(day_w - 2.0 * cell_pad);
     for item in &h.items {
         let lines = cx.wrap(
             &[Span::new(&item.exercise.title, body)],
@@ -1491,7 +1497,7 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
             radius: 0.0,
         },
     );
-    f.height = y + 0.5;
+    f.height = y + 1.0;
     Ok(f)
 }
 

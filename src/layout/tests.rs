@@ -328,3 +328,254 @@ fn layout_is_deterministic() {
     let b = doc(&s, glute(Paper::A4)).unwrap();
     assert_eq!(format!("{:?}", a.pages), format!("{:?}", b.pages));
 }
+
+fn with_template(template: &str, paper: Paper) -> Selection {
+    Selection {
+        template: Some(template.into()),
+        ..glute(paper)
+    }
+}
+
+fn margin_of(s: &Setup, template: &str) -> f32 {
+    s.lib.template(template).unwrap().page.margin_mm.0
+}
+
+#[test]
+fn every_template_on_both_papers_keeps_the_invariants() {
+    let s = setup();
+    for template in ["standard", "large-print", "compact"] {
+        for paper in [Paper::A4, Paper::Letter] {
+            let mut sel = with_template(template, paper);
+            sel.log_weeks = Some(2);
+            sel.notes = Some("Walk every day.".into());
+            sel.next_appointment =
+                Some(crate::program::Appointment::parse("2026-12-02 10:30").unwrap());
+            let d = doc(&s, sel).unwrap();
+            assert_invariants(&d, margin_of(&s, template), 5);
+            let pages = d.pages.len();
+            match (template, paper) {
+                ("standard", Paper::A4) => assert_eq!(pages, 3, "two pages and the log"),
+                // The notes do not fit beside the full grid: they go on page 2.
+                ("compact", Paper::A4) => assert_eq!(pages, 3, "notes, then the log"),
+                _ => assert!(pages <= 6, "{template} {paper:?}: {pages} pages"),
+            }
+        }
+    }
+}
+
+#[test]
+fn compact_fits_the_glute_programme_on_one_a4_page() {
+    let s = setup();
+    let d = doc(&s, with_template("compact", Paper::A4)).unwrap();
+    assert_eq!(d.pages.len(), 1);
+    assert_invariants(&d, margin_of(&s, "compact"), 5);
+    // Two columns: cards side by side.
+    let cards: Vec<&Block> = d.pages[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
+        .collect();
+    assert_eq!(cards[0].rect.y, cards[1].rect.y);
+    assert!(cards[1].rect.x > cards[0].rect.right());
+    // The safety box takes the free cell beside the last card.
+    let safety = d.pages[0]
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Safety)
+        .unwrap();
+    assert_eq!(safety.rect.y, cards[4].rect.y);
+    for p in &d.pages {
+        for it in &p.items {
+            if let Item::Text(l) = &it.item {
+                let footer_or_label = l.max_size() >= 9.5;
+                assert!(footer_or_label, "{:?}", l.text());
+            }
+        }
+    }
+    // Body text in the cards is at least 11 pt.
+    for b in cards {
+        for it in d.pages[0]
+            .items
+            .iter()
+            .filter(|i| b.rect.contains(&i.bounds()))
+        {
+            if let Item::Text(l) = &it.item {
+                assert!(
+                    l.text() == "DOSE" || l.max_size() >= 11.0,
+                    "{:?} {}",
+                    l.text(),
+                    l.max_size()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn large_print_has_no_text_under_16_pt_and_no_text_over_colour() {
+    let s = setup();
+    for paper in [Paper::A4, Paper::Letter] {
+        let mut sel = with_template("large-print", paper);
+        sel.log_weeks = Some(1);
+        sel.notes = Some("Walk every day.".into());
+        let d = doc(&s, sel).unwrap();
+        assert_invariants(&d, margin_of(&s, "large-print"), 5);
+        for p in &d.pages {
+            for it in &p.items {
+                if let Item::Text(l) = &it.item {
+                    assert!(
+                        l.max_size() >= 16.0,
+                        "{:?} is {} pt",
+                        l.text(),
+                        l.max_size()
+                    );
+                    // Nothing coloured under any text: every filled shape under it is white.
+                    let b = it.bounds();
+                    for under in &p.items {
+                        if let Item::Shape(sh) = &under.item {
+                            let coloured = sh.fill.is_some_and(|f| f != Rgb::WHITE);
+                            let sb = Rect {
+                                x: under.x,
+                                y: under.y,
+                                width: sh.width,
+                                height: sh.height,
+                            };
+                            assert!(
+                                !(coloured && sb.overlaps(&b) && sh.width > 6.0),
+                                "{:?} over a {:?} fill",
+                                l.text(),
+                                sh.fill
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_four_week_log_has_every_exercise_and_dated_columns_and_starts_a_page() {
+    let s = setup();
+    let mut sel = glute(Paper::A4);
+    sel.log_weeks = Some(4);
+    let d = doc(&s, sel).unwrap();
+    let mut weeks = Vec::new();
+    for (n, p) in d.pages.iter().enumerate() {
+        for b in &p.blocks {
+            if let BlockKind::Log { week } = b.kind {
+                weeks.push((n, week, b.rect));
+            }
+        }
+    }
+    assert_eq!(weeks.iter().map(|w| w.1).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    // The log starts on a page of its own (after the running header).
+    let first_page = weeks[0].0;
+    assert!(first_page >= 2);
+    assert!(!d.pages[first_page]
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Card { .. } | BlockKind::Safety)));
+    for (n, week, rect) in &weeks {
+        let texts: Vec<String> = d.pages[*n]
+            .items
+            .iter()
+            .filter(|i| rect.contains(&i.bounds()))
+            .filter_map(|i| match &i.item {
+                Item::Text(l) => Some(l.text()),
+                _ => None,
+            })
+            .collect();
+        let all = texts.join("\n");
+        for ex in ["Clams", "Side-lying leg raise", "Hip hitch", "Hip hinge"] {
+            assert!(all.contains(ex), "week {week}: {ex} missing");
+        }
+        // 7 dated columns: weekday and day of the month ("Wed 25").
+        let start = parse_date("2026-11-25").unwrap() + chrono::Days::new(7 * (*week as u64 - 1));
+        for d in 0..7 {
+            let day = start + chrono::Days::new(d);
+            assert!(
+                texts.contains(&day.format("%a %-d").to_string()),
+                "week {week}: {day} missing"
+            );
+        }
+        // 5 exercises x 7 days of tick boxes.
+        let boxes = d.pages[*n]
+            .items
+            .iter()
+            .filter(|i| rect.contains(&i.bounds()))
+            .filter(|i| matches!(&i.item, Item::Shape(sh) if sh.fill == Some(Rgb::WHITE) && sh.width == sh.height))
+            .count();
+        assert_eq!(boxes, 35, "week {week}");
+    }
+    assert!(all_text(&d).contains("Week 4: 16 December to 22 December 2026"));
+}
+
+#[test]
+fn appointment_notes_and_progressions_are_printed_when_asked() {
+    let s = setup();
+    let mut sel = glute(Paper::A4);
+    sel.next_appointment = Some(crate::program::Appointment::parse("2026-12-02 10:30").unwrap());
+    sel.exercise_notes = vec![("clams".into(), "Use the green band".into())];
+    let d = doc(&s, sel.clone()).unwrap();
+    let text = all_text(&d)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Next appointment"));
+    assert!(text.contains("Wednesday 2 December 2026 at 10:30"));
+    assert!(text.contains("Your note: Use the green band"));
+    assert!(
+        !text.contains("Easier:"),
+        "standard does not print progressions"
+    );
+    // A template that prints them.
+    let h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap()).unwrap();
+    let mut t = s.lib.template("standard").unwrap();
+    t.sections.progressions = true;
+    let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+    let text = all_text(&d)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Easier: Make smaller movements"), "{text}");
+    assert!(text.contains("Harder: Use a stronger band"));
+    assert_invariants(&d, 11.0, 5);
+}
+
+#[test]
+fn a_video_becomes_a_qr_code_of_at_least_20_mm() {
+    let s = setup();
+    let sel = glute(Paper::A4);
+    let mut h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap()).unwrap();
+    h.items[0].video = Some("https://canterburyhealthhub.example/videos/clams".into());
+    for template in ["standard", "compact", "large-print"] {
+        let t = s.lib.template(template).unwrap();
+        let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+        assert_invariants(&d, t.page.margin_mm.0, 5);
+        let card = d.pages[0]
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Card { index: 0, .. }))
+            .unwrap();
+        let black: Vec<Rect> = d.pages[0]
+            .items
+            .iter()
+            .filter(|i| card.rect.contains(&i.bounds()))
+            .filter(|i| matches!(&i.item, Item::Shape(sh) if sh.fill == Some(Rgb::BLACK)))
+            .map(|i| i.bounds())
+            .collect();
+        assert!(black.len() > 20, "{template}: no QR code");
+        let left = black.iter().map(|r| r.x).fold(f32::MAX, f32::min);
+        let right = black.iter().map(|r| r.right()).fold(0.0, f32::max);
+        assert!(
+            (right - left) / MM >= 20.0,
+            "{template}: {} mm",
+            (right - left) / MM
+        );
+        // The address may wrap after a slash.
+        assert!(all_text(&d)
+            .replace('\n', "")
+            .contains("canterburyhealthhub.example/videos/clams"));
+    }
+}
