@@ -39,7 +39,7 @@ struct Cli {
 enum Command {
     /// Make one patient's handout, e.g. `handout make --patient "Jane Doe" --program glute-strength`
     #[command(after_help = ITEM_HELP)]
-    Make(MakeArgs),
+    Make(Box<MakeArgs>),
     /// List the library's exercises (id, title, tags, default dose) and programs
     List,
     /// Show one exercise or program in full, e.g. `handout show clams`
@@ -197,7 +197,7 @@ fn open_library(dir: &Option<PathBuf>) -> Result<Library, Error> {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let lib = open_library(&cli.library)?;
     match cli.command {
-        Command::Make(args) => make(lib, args),
+        Command::Make(args) => make(lib, *args),
         Command::List => list(&lib),
         Command::Show { id } => show(&lib, &id),
         Command::Batch(args) => batch(lib, args),
