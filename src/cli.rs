@@ -172,6 +172,8 @@ pub fn man(command: Option<&str>) -> Result<ExitCode, Error> {
     };
     let mut buf = Vec::new();
     clap_mangen::Man::new(page)
+        .source(concat!("handout ", env!("CARGO_PKG_VERSION")))
+        .manual("handout manual")
         .render(&mut buf)
         .map_err(|source| Error::Write {
             path: "standard output".into(),

@@ -187,8 +187,9 @@ tags = []
 
 # The default dose; `--exercises {id}:3x12@5s` or a program can change it.
 [dose]
-# Sets and repetitions, 1 to 999 (either can be left out).
+# Sets, 1 to 999 (can be left out).
 sets = 3
+# Repetitions in each set, 1 to 999 (can be left out).
 reps = 10
 # Seconds to hold each repetition, 0 to 600 (leave out for no hold).
 hold-seconds = 0

@@ -329,6 +329,14 @@ impl Prompter for Terminal {
             .with_help_message(q.help)
             .with_page_size(12)
             .with_keep_filter(false)
+            // Once answered, show the titles without their tags.
+            .with_formatter(&|picked| {
+                picked
+                    .iter()
+                    .map(|o| o.value.split("  ").next().unwrap_or(o.value.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
             .with_validator(|a: &[inquire::list_option::ListOption<&String>]| {
                 Ok(if a.is_empty() {
                     inquire::validator::Validation::Invalid(

@@ -17,8 +17,12 @@ use handout::{batch, check, config, output, Engine};
 const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
   clams               the exercise with its default dose
   clams:3x12          3 sets of 12 repetitions
+  clams:3x12@5s       3 sets of 12, hold each for 5 seconds
   hip-hitch:2x10@5s   2 sets of 10, hold each for 5 seconds
-  clams@3s            default sets and reps, hold 3 seconds";
+  clams@3s            default sets and reps, hold 3 seconds
+  e.g. --exercises clams:3x12@5s,hip-hitch
+On a terminal, `handout make -i` (or just `handout`) asks for the patient, the
+exercises and presets (type to search titles and tags) and each dose.";
 
 #[derive(Parser)]
 #[command(
