@@ -16,19 +16,25 @@ use handout::error::Error;
 use handout::interactive::{self, Answers, Ask};
 use handout::program::Paper;
 
-/// `make` flags for the fast path.
+/// `make` flags for the fast path (listed last in `make --help`).
 #[derive(Args, Debug, Default)]
 pub struct FastPath {
     /// Ask on the terminal for what the flags do not give (patient, exercises, doses, note), e.g. handout make -i
-    #[arg(long, short = 'i')]
+    #[arg(long, short = 'i', display_order = 1000)]
     pub interactive: bool,
 
     /// Open the PDF in the system viewer once it is written, e.g. --open
-    #[arg(long)]
+    #[arg(long, display_order = 1001)]
     pub open: bool,
 
     /// Print the PDF with `lp` on PRINTER (default: the default printer) on the --paper size, e.g. --print office
-    #[arg(long, value_name = "PRINTER", num_args = 0..=1, default_missing_value = "")]
+    #[arg(
+        long,
+        value_name = "PRINTER",
+        num_args = 0..=1,
+        default_missing_value = "",
+        display_order = 1002
+    )]
     pub print: Option<String>,
 }
 

@@ -224,7 +224,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(Cli {
                 command: Some(c), ..
             }) => c,
-            _ => unreachable!("`make -i` parses"),
+            _ => {
+                return Err(Error::Refused {
+                    message: "interactive mode is not available".into(),
+                    hint: Some("use `handout make -i`".into()),
+                })
+            }
         },
         None => {
             let mut err = std::io::stderr().lock();

@@ -391,6 +391,7 @@ fn new_exercise_writes_a_skeleton_into_the_chosen_library() {
     }
 }
 
+#[cfg(unix)]
 /// A folder with a fake system command that records its arguments and then
 /// prints `stdout`/`stderr` and exits with `code`.
 fn fake_command(
@@ -414,6 +415,7 @@ fn fake_command(
     bin
 }
 
+#[cfg(unix)]
 fn with_path(env: &Env, bin: &Path, args: &[&str]) -> Run {
     let mut c = env.cmd(args);
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
@@ -421,6 +423,7 @@ fn with_path(env: &Env, bin: &Path, args: &[&str]) -> Run {
     c.output().unwrap().into()
 }
 
+#[cfg(unix)]
 fn recorded_args(env: &Env, name: &str) -> Vec<String> {
     std::fs::read_to_string(env.path().join(format!(".{name}-args")))
         .unwrap()
@@ -429,6 +432,7 @@ fn recorded_args(env: &Env, name: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(unix)]
 #[test]
 fn print_sends_the_pdf_to_lp_with_the_paper_size() {
     let env = Env::new();
@@ -470,6 +474,7 @@ fn print_sends_the_pdf_to_lp_with_the_paper_size() {
     assert!(r.stderr.contains("to the default printer"), "{}", r.stderr);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_failed_print_reports_lps_message_and_exit_code() {
     let env = Env::new();
