@@ -88,6 +88,20 @@ pub enum Error {
     },
     #[error("{path}: not a handout library: {message}")]
     NotALibrary { path: String, message: String },
+    /// A command that cannot do what was asked (e.g. `init` into a folder that is not empty).
+    #[error("{message}")]
+    Refused {
+        message: String,
+        hint: Option<String>,
+    },
+    /// The clinician stopped an interactive prompt (Esc, or Ctrl-C when `interrupted`).
+    #[error("cancelled: nothing was written")]
+    Cancelled { interrupted: bool },
+    #[error("interactive mode needs a terminal")]
+    NoTerminal,
+    /// The PDF was written but could not be opened or printed.
+    #[error("{message}")]
+    Deliver { path: PathBuf, message: String },
     #[error("no font has the character {ch:?} (U+{:04X}) used in {context}", *ch as u32)]
     MissingGlyph { ch: char, context: String },
     #[error("{what} is too tall to fit on one page ({needed_mm:.0} mm needed, {available_mm:.0} mm available)")]
@@ -180,6 +194,14 @@ impl Error {
             Error::NotALibrary { .. } => Some(
                 "a library folder holds clinic.toml and exercises/; `handout init DIR` writes one".into(),
             ),
+            Error::Refused { hint, .. } => hint.clone(),
+            Error::NoTerminal => Some(
+                "give the choice as flags instead, e.g. handout make --patient \"Jane Doe\" --exercises clams,hip-hitch (see handout make --help)".into(),
+            ),
+            Error::Deliver { path, .. } => Some(format!(
+                "the handout itself was written to {}; open or print it from there",
+                path.display()
+            )),
             Error::MissingGlyph { .. } => Some(
                 "add a font that has this character to the library's fonts/ folder and list it under fallback-regular and fallback-bold in fonts/fonts.toml".into(),
             ),

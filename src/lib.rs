@@ -15,9 +15,13 @@
 pub mod assets;
 pub mod batch;
 pub mod check;
+pub mod config;
 pub mod content;
+pub mod deliver;
 pub mod error;
 pub mod fonts;
+pub mod init;
+pub mod interactive;
 pub mod layout;
 pub mod output;
 pub mod program;

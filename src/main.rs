@@ -1,38 +1,46 @@
 //! The `handout` command line: parses flags, calls the library, reports.
 
+mod cli;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 use handout::content::Library;
 use handout::error::Error;
 use handout::program::{
     parse_date, parse_exercise_note, Appointment, Dose, ItemSpec, Paper, Selection,
 };
-use handout::{batch, check, output, Engine};
+use handout::{batch, check, config, output, Engine};
 
 const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
   clams               the exercise with its default dose
   clams:3x12          3 sets of 12 repetitions
+  clams:3x12@5s       3 sets of 12, hold each for 5 seconds
   hip-hitch:2x10@5s   2 sets of 10, hold each for 5 seconds
-  clams@3s            default sets and reps, hold 3 seconds";
+  clams@3s            default sets and reps, hold 3 seconds
+  e.g. --exercises clams:3x12@5s,hip-hitch
+On a terminal, `handout make -i` (or just `handout`) asks for the patient, the
+exercises and presets (type to search titles and tags) and each dose.";
 
 #[derive(Parser)]
 #[command(
     name = "handout",
     version,
     about = "Branded, printable home-exercise handouts (PDF) from a plain-text exercise library",
-    after_help = "Examples:\n  handout make --patient \"Jane Doe\" --program glute-strength\n  handout make --patient \"Jane Doe\" --exercises clams,hip-hitch:2x10@5s -o jane.pdf\n  handout list\n  handout --library myclinic check"
+    long_about = "Branded, printable home-exercise handouts (PDF) from a plain-text exercise library.\n\nWith no command, on a terminal, it asks for the patient, the exercises and their doses, and writes the handout.",
+    after_help = "Examples:\n  handout                      (on a terminal: asks, then writes the PDF)\n  handout make --patient \"Jane Doe\" --program glute-strength\n  handout make --patient \"Jane Doe\" --exercises clams,hip-hitch:2x10@5s -o jane.pdf --print\n  handout list\n  handout init myclinic && handout --library myclinic check"
 )]
 struct Cli {
-    /// Library folder to use instead of the built-in one (clinic.toml, exercises/, images/, programs/)
+    /// Library folder to use instead of the built-in one, e.g. --library myclinic (default: HANDOUT_LIBRARY, then `library` in handout.toml)
     #[arg(long, global = true, value_name = "DIR")]
     library: Option<PathBuf>,
 
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -44,7 +52,8 @@ enum Command {
     List,
     /// Show one exercise or program in full, e.g. `handout show clams`
     Show {
-        /// Exercise or program id
+        /// Exercise or program id, e.g. clams
+        #[arg(add = ArgValueCandidates::new(cli::complete_ids))]
         id: String,
     },
     /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
@@ -54,6 +63,26 @@ enum Command {
     /// Make one handout per row of a roster (CSV), e.g. `handout batch roster.csv --out-dir sheets`
     #[command(after_help = BATCH_HELP)]
     Batch(BatchArgs),
+    /// Write an editable copy of the default library into a new folder, e.g. `handout init myclinic`
+    Init {
+        /// The folder to create (it must not exist, or be empty), e.g. myclinic
+        dir: PathBuf,
+    },
+    /// Write a commented skeleton exercise into the library's exercises/, e.g. `handout --library myclinic new-exercise wall-squat`
+    NewExercise {
+        /// The new exercise's id (lowercase letters, digits, hyphens), e.g. wall-squat
+        id: String,
+    },
+    /// Print a shell completion script, e.g. `handout completions bash > ~/.local/share/bash-completion/completions/handout`
+    Completions {
+        /// The shell, e.g. bash
+        shell: cli::Shell,
+    },
+    /// Print the manual page (roff), e.g. `handout man > handout.1` or `handout man make | man -l -`
+    Man {
+        /// A command's own page, e.g. make
+        command: Option<String>,
+    },
 }
 
 const BATCH_HELP: &str =
@@ -93,15 +122,23 @@ struct BatchArgs {
 #[derive(Args)]
 struct MakeArgs {
     /// The patient's name as it should be printed, e.g. --patient "Zoë Ó'Brien"
-    #[arg(long, short = 'p', value_name = "NAME")]
-    patient: String,
+    #[arg(
+        long,
+        short = 'p',
+        value_name = "NAME",
+        required_unless_present = "interactive"
+    )]
+    patient: Option<String>,
+
+    #[command(flatten)]
+    fast: cli::FastPath,
 
     /// A preset program of exercises, e.g. --program glute-strength
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(cli::complete_programs))]
     program: Option<String>,
 
     /// Exercises with optional doses, e.g. --exercises clams,hip-hitch:2x10@5s
-    #[arg(long, short = 'e', value_name = "ITEMS")]
+    #[arg(long, short = 'e', value_name = "ITEMS", add = ArgValueCompleter::new(cli::complete_exercises))]
     exercises: Vec<String>,
 
     /// The handout's date, e.g. --date 2026-11-25 (default: today)
@@ -146,9 +183,15 @@ struct MakeArgs {
 }
 
 fn main() -> ExitCode {
+    // Shell completion requests (COMPLETE=bash handout -- ...) are answered here.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(Error::Cancelled { interrupted }) => {
+            eprintln!("cancelled: nothing was written");
+            ExitCode::from(if interrupted { 130 } else { 1 })
+        }
         Err(e) => {
             report(&e);
             ExitCode::FAILURE
@@ -187,21 +230,53 @@ fn out(text: &str) -> Result<(), Error> {
     }
 }
 
+/// `--library`, else HANDOUT_LIBRARY, else handout.toml, else the built-in library.
 fn open_library(dir: &Option<PathBuf>) -> Result<Library, Error> {
-    match dir {
-        Some(d) => Library::open(d),
-        None => Library::builtin(),
-    }
+    config::open(&config::choose(&config::Context::from_env(dir.clone()))?)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let command = match cli.command {
+        Some(c) => c,
+        // `handout` alone: the interactive fast path, on a terminal only.
+        None if cli::have_terminal() => match Cli::try_parse_from(["handout", "make", "-i"]) {
+            Ok(Cli {
+                command: Some(c), ..
+            }) => c,
+            _ => {
+                return Err(Error::Refused {
+                    message: "interactive mode is not available".into(),
+                    hint: Some("use `handout make -i`".into()),
+                })
+            }
+        },
+        None => {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "{}", Cli::command().render_help());
+            let _ = writeln!(
+                err,
+                "\nerror: no command given, and no terminal to ask on\nhint: give a command, e.g. handout make --patient \"Jane Doe\" --program glute-strength"
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match command {
+        Command::Init { dir } => return cli::init(&dir),
+        Command::Completions { shell } => return cli::completions(shell),
+        Command::Man { command } => return cli::man(command.as_deref()),
+        _ => {}
+    }
     let lib = open_library(&cli.library)?;
-    match cli.command {
+    match command {
         Command::Make(args) => make(lib, *args),
         Command::List => list(&lib),
         Command::Show { id } => show(&lib, &id),
         Command::Batch(args) => batch(lib, args),
         Command::Templates => templates(&lib),
+        Command::NewExercise { id } => cli::new_exercise(&lib, &id),
+        Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("handled above")
+        }
         Command::Check => {
             let r = check::check(&lib);
             for w in &r.warnings {
@@ -221,7 +296,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
+fn make(lib: Library, mut a: MakeArgs) -> Result<ExitCode, Error> {
+    if a.fast.interactive {
+        let what = handout::interactive::Ask {
+            patient: a.patient.is_none(),
+            exercises: a.program.is_none() && a.exercises.is_empty(),
+            notes: a.notes.is_none(),
+        };
+        let got = cli::ask(&lib, what)?;
+        a.patient = a.patient.or(got.patient);
+        a.program = a.program.or(got.program);
+        a.exercises.extend(got.items);
+        a.notes = a.notes.or(got.notes);
+    }
     let mut items = Vec::new();
     for list in &a.exercises {
         items.extend(ItemSpec::parse_list(list)?);
@@ -233,7 +320,7 @@ fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
         .map(|n| parse_exercise_note(n))
         .collect::<Result<Vec<_>, _>>()?;
     let sel = Selection {
-        patient: a.patient,
+        patient: a.patient.unwrap_or_default(),
         program: a.program,
         items,
         date,
@@ -250,6 +337,7 @@ fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
             .transpose()?,
     };
     let to_stdout = a.output.as_deref() == Some(std::path::Path::new("-"));
+    cli::check_delivery(&a.fast, to_stdout)?;
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(Error::Write {
             path: "standard output".into(),
@@ -286,6 +374,7 @@ fn make(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
             if doc.pages.len() == 1 { "" } else { "s" },
             bytes.len().div_ceil(1024)
         );
+        cli::deliver(&a.fast, &path, sel.paper)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -97,7 +97,10 @@ pub fn is_valid_id(s: &str) -> bool {
         })
 }
 
-fn embedded_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+/// The files of the built-in library as `(path, bytes)`, paths as in the source
+/// tree: `content/clinic.toml`, `content/exercises/clams.toml`, `templates/standard.toml`,
+/// `fonts/fonts.toml`...
+pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
     embedded::FILES.iter().copied()
 }
 
@@ -244,6 +247,11 @@ impl Library {
             index_problems,
             exercise_cache,
         })
+    }
+
+    /// The library's folder; `None` for the built-in library.
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_deref()
     }
 
     /// Problems found while indexing the files (invalid or duplicate ids).

@@ -47,6 +47,8 @@ impl Env {
         c.args(args)
             .current_dir(self.path())
             .env_remove("HANDOUT_LIBRARY")
+            // No user config file unless a test writes one to <dir>/.config/handout/handout.toml.
+            .env("XDG_CONFIG_HOME", self.path().join(".config"))
             .stdin(Stdio::null());
         c
     }

@@ -1,0 +1,604 @@
+//! The clinician's fast path: `handout` on a terminal asks for the patient, the
+//! exercises and presets (searchable by title and tag), each dose and a note.
+//!
+//! The questions go through the [`Prompter`] trait: [`Terminal`] asks them on
+//! the terminal (inquire); tests answer them from a script. The answers come
+//! back as the flags `handout make` takes ([`Answers`]), so the handout is made,
+//! named and written exactly as `make` does.
+
+use crate::content::Library;
+use crate::error::{Error, Result};
+use crate::program::{Dose, DoseOverride, ItemSpec};
+
+/// Checks an answer; `Err` holds the message to show before asking again.
+pub type Check = fn(&str) -> std::result::Result<(), String>;
+
+/// One line of text.
+pub struct TextQuestion<'a> {
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    /// Shown with the question and returned for an empty answer.
+    pub default: Option<&'a str>,
+    pub check: Check,
+}
+
+/// Several choices from a list that can be searched by typing.
+pub struct SelectQuestion<'a> {
+    pub message: &'a str,
+    pub help: &'a str,
+    pub options: &'a [String],
+}
+
+/// Asks questions. An answer is returned only once it passes the question's
+/// check; Esc or Ctrl-C is [`Error::Cancelled`].
+pub trait Prompter {
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<String>;
+    /// The indices of the chosen options (at least one), in list order.
+    fn multi_select(&mut self, q: &SelectQuestion<'_>) -> Result<Vec<usize>>;
+    /// Tell the clinician something (a warning).
+    fn say(&mut self, text: &str);
+}
+
+/// What the flags did not give, and so is asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ask {
+    pub patient: bool,
+    pub exercises: bool,
+    pub notes: bool,
+}
+
+/// The answers, in the form of `handout make` flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub patient: Option<String>,
+    /// `--program`: the first preset chosen.
+    pub program: Option<String>,
+    /// `--exercises` items, e.g. `clams:3x12@5s`.
+    pub items: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// One entry of the picker.
+#[derive(Debug, Clone)]
+enum Pick {
+    Program(String),
+    Exercise(String),
+}
+
+/// An exercise on its way to the handout, with the dose it will get.
+struct Chosen {
+    id: String,
+    title: String,
+    dose: Dose,
+    /// The preset it came from, if any.
+    program: Option<String>,
+}
+
+fn nonempty(s: &str) -> std::result::Result<(), String> {
+    if s.trim().is_empty() {
+        Err("please type the patient's name".into())
+    } else {
+        Ok(())
+    }
+}
+
+fn any(_: &str) -> std::result::Result<(), String> {
+    Ok(())
+}
+
+fn dose_check(s: &str) -> std::result::Result<(), String> {
+    parse_dose(s).map(|_| ())
+}
+
+/// Parse a dose as typed after an exercise id: `3x12@5s`, `2x10`, `@5s`, or
+/// nothing (keep the default).
+pub fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(DoseOverride::default());
+    }
+    let item = if t.starts_with('@') {
+        format!("x{t}")
+    } else {
+        format!("x:{t}")
+    };
+    ItemSpec::parse(&item).map(|i| i.dose).map_err(|e| match e {
+        Error::BadItem { reason, .. } => format!(
+            "{}: type SETSxREPS@HOLDs, like 3x12@5s, 2x10 or @5s",
+            reason.replace("the dose after : ", "the dose ")
+        ),
+        e => e.to_string(),
+    })
+}
+
+/// A dose in the item syntax (`3x10@3s`), when the syntax can say it.
+pub fn dose_syntax(d: &Dose) -> Option<String> {
+    let hold = (d.hold_seconds > 0).then(|| format!("@{}s", d.hold_seconds));
+    match (d.sets, d.reps) {
+        (Some(s), Some(r)) => Some(format!("{s}x{r}{}", hold.unwrap_or_default())),
+        (None, None) => Some(hold.unwrap_or_default()),
+        _ => None,
+    }
+}
+
+/// The picker's entries: presets first, then exercises by title. A file that
+/// does not load is left out with a warning.
+fn options(lib: &Library, p: &mut dyn Prompter) -> (Vec<String>, Vec<Pick>) {
+    let mut labels = Vec::new();
+    let mut picks = Vec::new();
+    for id in lib.program_ids() {
+        let loaded = lib.program(id).and_then(|prog| {
+            for item in &prog.exercises {
+                lib.exercise(item.id.get_ref())?;
+            }
+            Ok(prog)
+        });
+        match loaded {
+            Ok(prog) => {
+                labels.push(format!(
+                    "{}  (preset, {} exercises)",
+                    prog.title,
+                    prog.exercises.len()
+                ));
+                picks.push(Pick::Program(id.to_string()));
+            }
+            Err(e) => p.say(&format!("warning: preset `{id}` left out: {e}")),
+        }
+    }
+    let mut exercises = Vec::new();
+    for id in lib.exercise_ids() {
+        match lib.exercise(id) {
+            Ok(ex) => {
+                let label = if ex.tags.is_empty() {
+                    ex.title.clone()
+                } else {
+                    format!("{}  [{}]", ex.title, ex.tags.join(", "))
+                };
+                exercises.push((ex.title.to_lowercase(), label, id.to_string()));
+            }
+            Err(e) => p.say(&format!("warning: exercise `{id}` left out: {e}")),
+        }
+    }
+    exercises.sort();
+    for (_, label, id) in exercises {
+        labels.push(label);
+        picks.push(Pick::Exercise(id));
+    }
+    (labels, picks)
+}
+
+/// Ask what the flags did not give. Returns the answers as `make` flags.
+pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
+    let mut answers = Answers::default();
+    if what.patient {
+        let name = p.text(&TextQuestion {
+            message: "Patient's name:",
+            help: Some("as it should be printed on the handout"),
+            default: None,
+            check: nonempty,
+        })?;
+        answers.patient = Some(name.trim().to_string());
+    }
+    if what.exercises {
+        let (labels, picks) = options(lib, p);
+        if labels.is_empty() {
+            return Err(Error::NoExercises);
+        }
+        let picked = p.multi_select(&SelectQuestion {
+            message: "Exercises and presets:",
+            help: "type part of a title or tag to search, space to pick, enter when done (↑↓ move, → all, ← none)",
+            options: &labels,
+        })?;
+        let mut chosen: Vec<Chosen> = Vec::new();
+        let mut programs = Vec::new();
+        for &i in &picked {
+            if let Some(Pick::Program(pid)) = picks.get(i) {
+                let prog = lib.program(pid)?;
+                programs.push(pid.clone());
+                for item in &prog.exercises {
+                    let id = item.id.get_ref();
+                    if chosen.iter().any(|c| &c.id == id) {
+                        continue;
+                    }
+                    let ex = lib.exercise(id)?;
+                    let o = DoseOverride {
+                        sets: item.sets.map(|c| c.0),
+                        reps: item.reps.map(|c| c.0),
+                        hold_seconds: item.hold_seconds.map(|s| s.0),
+                        frequency: item.frequency.clone(),
+                        each_side: item.each_side,
+                    };
+                    chosen.push(Chosen {
+                        id: id.clone(),
+                        title: ex.title.clone(),
+                        dose: Dose::from_spec(&ex.dose).with(&o),
+                        program: Some(pid.clone()),
+                    });
+                }
+            }
+        }
+        for &i in &picked {
+            if let Some(Pick::Exercise(id)) = picks.get(i) {
+                if chosen.iter().any(|c| &c.id == id) {
+                    continue;
+                }
+                let ex = lib.exercise(id)?;
+                chosen.push(Chosen {
+                    id: id.clone(),
+                    title: ex.title.clone(),
+                    dose: Dose::from_spec(&ex.dose),
+                    program: None,
+                });
+            }
+        }
+        if chosen.is_empty() {
+            return Err(Error::NoExercises);
+        }
+        answers.program = programs.first().cloned();
+        for c in &chosen {
+            let default = dose_syntax(&c.dose);
+            let help = format!(
+                "{}. Enter keeps it; or type SETSxREPS@HOLDs, e.g. 3x12@5s, 2x10, @0s (no hold)",
+                c.dose
+            );
+            let message = format!("Dose for {}:", c.title);
+            let typed = p.text(&TextQuestion {
+                message: &message,
+                help: Some(&help),
+                default: default.as_deref(),
+                check: dose_check,
+            })?;
+            let o = parse_dose(&typed).map_err(|reason| Error::BadItem {
+                item: typed.clone(),
+                reason,
+            })?;
+            let dose = c.dose.clone().with(&o);
+            let changed = dose != c.dose;
+            let in_main_program = c.program.is_some() && c.program == answers.program;
+            if in_main_program && !changed {
+                // The preset already gives this dose.
+                continue;
+            }
+            if c.program.is_none() && !changed {
+                answers.items.push(c.id.clone());
+                continue;
+            }
+            // A changed dose, or one from a second preset: say it in full.
+            match dose_syntax(&dose).filter(|s| !s.is_empty()) {
+                Some(s) if s.starts_with('@') => answers.items.push(format!("{}{s}", c.id)),
+                Some(s) => answers.items.push(format!("{}:{s}", c.id)),
+                None => answers.items.push(c.id.clone()),
+            }
+        }
+    }
+    if what.notes {
+        let note = p.text(&TextQuestion {
+            message: "Note for the patient (optional):",
+            help: Some("printed under the exercises; Enter to skip"),
+            default: None,
+            check: any,
+        })?;
+        let note = note.trim();
+        if !note.is_empty() {
+            answers.notes = Some(note.to_string());
+        }
+    }
+    Ok(answers)
+}
+
+/// Questions on the terminal (inquire, on standard error).
+pub struct Terminal;
+
+fn inquire_error(e: inquire::InquireError) -> Error {
+    use inquire::InquireError as E;
+    match e {
+        E::OperationCanceled => Error::Cancelled { interrupted: false },
+        E::OperationInterrupted => Error::Cancelled { interrupted: true },
+        E::NotTTY => Error::NoTerminal,
+        E::IO(source) => Error::Read {
+            path: "the terminal".into(),
+            source,
+        },
+        e => Error::Refused {
+            message: format!("the question could not be asked: {e}"),
+            hint: None,
+        },
+    }
+}
+
+impl Prompter for Terminal {
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<String> {
+        let check = q.check;
+        let mut t = inquire::Text::new(q.message).with_validator(move |s: &str| {
+            Ok(match check(s) {
+                Ok(()) => inquire::validator::Validation::Valid,
+                Err(m) => inquire::validator::Validation::Invalid(m.into()),
+            })
+        });
+        if let Some(h) = q.help {
+            t = t.with_help_message(h);
+        }
+        if let Some(d) = q.default.filter(|d| !d.is_empty()) {
+            t = t.with_default(d);
+        }
+        t.prompt().map_err(inquire_error)
+    }
+
+    fn multi_select(&mut self, q: &SelectQuestion<'_>) -> Result<Vec<usize>> {
+        let picked = inquire::MultiSelect::new(q.message, q.options.to_vec())
+            .with_help_message(q.help)
+            .with_page_size(12)
+            .with_keep_filter(false)
+            // Once answered, show the titles without their tags.
+            .with_formatter(&|picked| {
+                picked
+                    .iter()
+                    .map(|o| o.value.split("  ").next().unwrap_or(o.value.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .with_validator(|a: &[inquire::list_option::ListOption<&String>]| {
+                Ok(if a.is_empty() {
+                    inquire::validator::Validation::Invalid(
+                        "pick at least one exercise or preset (space picks the highlighted one)"
+                            .into(),
+                    )
+                } else {
+                    inquire::validator::Validation::Valid
+                })
+            })
+            .raw_prompt()
+            .map_err(inquire_error)?;
+        Ok(picked.into_iter().map(|o| o.index).collect())
+    }
+
+    fn say(&mut self, text: &str) {
+        eprintln!("{text}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::VecDeque;
+
+    /// One scripted answer.
+    enum A {
+        /// Typed text (empty: Enter).
+        Type(&'static str),
+        /// Pick the options whose label contains each of these, as typed to search.
+        Pick(&'static [&'static str]),
+        Esc,
+        CtrlC,
+    }
+
+    /// Answers questions from a script, keeping a transcript of what was asked
+    /// and what the checks said, as the terminal would show it.
+    struct Script {
+        answers: VecDeque<A>,
+        transcript: Vec<String>,
+    }
+
+    impl Script {
+        fn new(answers: Vec<A>) -> Script {
+            Script {
+                answers: answers.into(),
+                transcript: Vec::new(),
+            }
+        }
+        fn next(&mut self) -> A {
+            self.answers
+                .pop_front()
+                .expect("a question the script did not expect")
+        }
+    }
+
+    impl Prompter for Script {
+        fn text(&mut self, q: &TextQuestion<'_>) -> Result<String> {
+            loop {
+                self.transcript
+                    .push(format!("{} [{}]", q.message, q.default.unwrap_or("")));
+                let typed = match self.next() {
+                    A::Type(t) => t.to_string(),
+                    A::Esc => return Err(Error::Cancelled { interrupted: false }),
+                    A::CtrlC => return Err(Error::Cancelled { interrupted: true }),
+                    A::Pick(_) => panic!("a text question, not a list: {}", q.message),
+                };
+                let answer = match (typed.is_empty(), q.default) {
+                    (true, Some(d)) => d.to_string(),
+                    _ => typed,
+                };
+                match (q.check)(&answer) {
+                    Ok(()) => return Ok(answer),
+                    Err(m) => self.transcript.push(format!("! {m}")),
+                }
+            }
+        }
+
+        fn multi_select(&mut self, q: &SelectQuestion<'_>) -> Result<Vec<usize>> {
+            self.transcript.push(q.message.to_string());
+            let parts = match self.next() {
+                A::Pick(parts) => parts,
+                A::Esc => return Err(Error::Cancelled { interrupted: false }),
+                A::CtrlC => return Err(Error::Cancelled { interrupted: true }),
+                A::Type(_) => panic!("a list, not a text question"),
+            };
+            let mut picked = Vec::new();
+            for part in parts {
+                let hits: Vec<usize> = (0..q.options.len())
+                    .filter(|&i| q.options[i].to_lowercase().contains(&part.to_lowercase()))
+                    .collect();
+                // Typing narrows the list; space picks the first (highlighted) match.
+                let first = *hits
+                    .first()
+                    .unwrap_or_else(|| panic!("nothing matches {part:?}"));
+                if !picked.contains(&first) {
+                    picked.push(first);
+                }
+            }
+            picked.sort();
+            Ok(picked)
+        }
+
+        fn say(&mut self, text: &str) {
+            self.transcript.push(text.to_string());
+        }
+    }
+
+    const ALL: Ask = Ask {
+        patient: true,
+        exercises: true,
+        notes: true,
+    };
+
+    #[test]
+    fn a_name_three_exercises_by_title_and_the_default_doses() {
+        let lib = Library::builtin().unwrap();
+        let mut s = Script::new(vec![
+            A::Type("  Zoë Ó'Brien "),
+            A::Pick(&["clam", "hip hitch", "hinge"]),
+            A::Type(""),
+            A::Type(""),
+            A::Type(""),
+            A::Type(""),
+        ]);
+        let a = ask(&lib, &mut s, ALL).unwrap();
+        assert_eq!(
+            a,
+            Answers {
+                patient: Some("Zoë Ó'Brien".into()),
+                program: None,
+                items: vec!["clams".into(), "hip-hinge".into(), "hip-hitch".into()],
+                notes: None,
+            }
+        );
+        // Listed by title, each dose offered with its default.
+        assert_eq!(
+            s.transcript,
+            [
+                "Patient's name: []",
+                "Exercises and presets:",
+                "Dose for Clams: [3x10@3s]",
+                "Dose for Hip hinge: [3x8]",
+                "Dose for Hip hitch: [3x10@3s]",
+                "Note for the patient (optional): []",
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_find_exercises_and_changed_doses_and_notes_are_kept() {
+        let lib = Library::builtin().unwrap();
+        let mut s = Script::new(vec![
+            A::Type("Jane Doe"),
+            A::Pick(&["standing"]),
+            A::Type("3 by 12"),
+            A::Type("2x15@0s"),
+            A::Type("Walk for 20 minutes a day."),
+        ]);
+        let a = ask(&lib, &mut s, ALL).unwrap();
+        assert_eq!(a.items, ["hip-hinge:2x15"]);
+        assert_eq!(a.notes.as_deref(), Some("Walk for 20 minutes a day."));
+        // The bad dose was explained and asked again.
+        assert!(
+            s.transcript
+                .iter()
+                .any(|l| l
+                    .starts_with("! the dose must be SETSxREPS, like 3x12: type SETSxREPS@HOLDs")),
+            "{:?}",
+            s.transcript
+        );
+    }
+
+    #[test]
+    fn a_preset_keeps_its_doses_unless_changed() {
+        let lib = Library::builtin().unwrap();
+        let mut answers = vec![A::Type("Jane Doe"), A::Pick(&["preset", "clams"])];
+        // Five doses: change the hip hitch (fourth), keep the rest.
+        answers.extend([
+            A::Type(""),
+            A::Type(""),
+            A::Type(""),
+            A::Type("@8s"),
+            A::Type(""),
+        ]);
+        answers.push(A::Type(""));
+        let mut s = Script::new(answers);
+        let a = ask(&lib, &mut s, ALL).unwrap();
+        assert_eq!(a.program.as_deref(), Some("glute-strength"));
+        // Clams was in the preset already: asked once.
+        assert_eq!(a.items, ["hip-hitch:3x10@8s"]);
+        assert_eq!(
+            s.transcript.iter().filter(|l| l.contains("Clams")).count(),
+            1
+        );
+        assert!(s
+            .transcript
+            .contains(&"Dose for Clams: [3x12@3s]".to_string()));
+    }
+
+    #[test]
+    fn an_empty_name_is_asked_again() {
+        let lib = Library::builtin().unwrap();
+        let mut s = Script::new(vec![A::Type("   "), A::Type("Sam"), A::Esc]);
+        let e = ask(&lib, &mut s, ALL).unwrap_err();
+        assert!(matches!(e, Error::Cancelled { interrupted: false }));
+        assert_eq!(s.transcript[1], "! please type the patient's name");
+    }
+
+    #[test]
+    fn ctrl_c_at_any_question_cancels() {
+        let lib = Library::builtin().unwrap();
+        let scripts: Vec<Vec<A>> = vec![
+            vec![A::CtrlC],
+            vec![A::Type("Sam"), A::CtrlC],
+            vec![A::Type("Sam"), A::Pick(&["clams"]), A::CtrlC],
+            vec![A::Type("Sam"), A::Pick(&["clams"]), A::Type(""), A::CtrlC],
+        ];
+        for answers in scripts {
+            let mut s = Script::new(answers);
+            let e = ask(&lib, &mut s, ALL).unwrap_err();
+            assert!(matches!(e, Error::Cancelled { interrupted: true }), "{e}");
+            assert_eq!(e.to_string(), "cancelled: nothing was written");
+        }
+    }
+
+    #[test]
+    fn only_what_the_flags_did_not_give_is_asked() {
+        let lib = Library::builtin().unwrap();
+        let mut s = Script::new(vec![A::Pick(&["clams"]), A::Type("")]);
+        let a = ask(
+            &lib,
+            &mut s,
+            Ask {
+                patient: false,
+                exercises: true,
+                notes: false,
+            },
+        )
+        .unwrap();
+        assert_eq!(a.patient, None);
+        assert_eq!(a.items, ["clams"]);
+    }
+
+    #[test]
+    fn doses() {
+        assert_eq!(parse_dose("").unwrap(), DoseOverride::default());
+        let o = parse_dose(" 3x12@5s ").unwrap();
+        assert_eq!(
+            (o.sets, o.reps, o.hold_seconds),
+            (Some(3), Some(12), Some(5))
+        );
+        assert_eq!(parse_dose("@0s").unwrap().hold_seconds, Some(0));
+        assert!(parse_dose("5s").is_err());
+        assert!(parse_dose("3x12@").is_err());
+        let d = Dose {
+            sets: Some(3),
+            reps: Some(10),
+            hold_seconds: 3,
+            frequency: None,
+            each_side: true,
+        };
+        assert_eq!(dose_syntax(&d).unwrap(), "3x10@3s");
+    }
+}
