@@ -7,14 +7,16 @@ use handout::program::{parse_date, Selection};
 use handout::Engine;
 
 fn main() {
-    let engine = Engine::new(Library::builtin().unwrap()).unwrap();
+    let mut engine = Engine::new(Library::builtin().unwrap()).unwrap();
+    // `untagged` as the first argument: compare with tagged output.
+    engine.pdf.tagged = std::env::args().nth(1).as_deref() != Some("untagged");
     let today = parse_date("2026-11-25").unwrap();
     let sel = Selection {
         patient: "Zoë Ó'Brien".into(),
         program: Some("glute-strength".into()),
         ..Default::default()
     };
-    let n = 300;
+    let n = 1000;
     let (mut resolve, mut layout, mut render) = (0.0, 0.0, 0.0);
     for _ in 0..n {
         let t0 = Instant::now();
@@ -31,7 +33,12 @@ fn main() {
     }
     let ms = |s: f64| s * 1000.0 / n as f64;
     println!(
-        "per handout: resolve {:.3} ms, layout {:.3} ms, render {:.3} ms",
+        "{} per handout: resolve {:.3} ms, layout {:.3} ms, render {:.3} ms",
+        if engine.pdf.tagged {
+            "tagged"
+        } else {
+            "untagged"
+        },
         ms(resolve),
         ms(layout),
         ms(render)

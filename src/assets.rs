@@ -266,9 +266,9 @@ pub fn decode(shown: &str, name: &str, bytes: Vec<u8>, max_px: u32) -> Result<Lo
     };
     let data: krilla::Data = data.into();
     let picture = match kind {
-        ImageFormat::Png => krilla::image::Image::from_png(data, true),
-        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(data, true),
-        _ => krilla::image::Image::from_webp(data, true),
+        ImageFormat::Png => krilla::image::Image::from_png(data, false),
+        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(data, false),
+        _ => krilla::image::Image::from_webp(data, false),
     }
     .map_err(|e| bad(format!("cannot embed the image: {e}")))?;
     let (ew, eh) = picture.size();

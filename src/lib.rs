@@ -46,6 +46,8 @@ pub struct Engine {
     pub library: Library,
     pub fonts: FontBook,
     pub images: ImageStore,
+    /// How PDFs are written: tagged (PDF/UA-1) by default, PDF/A on request.
+    pub pdf: render::PdfOptions,
     resources: render::Resources,
     templates: Mutex<HashMap<String, Arc<Template>>>,
     layout_cache: layout::LayoutCache,
@@ -56,7 +58,12 @@ impl Engine {
         let fonts = FontBook::load(&library)?;
         let resources = render::Resources::new(&fonts)?;
         let images = ImageStore::new(max_print_mm(&library));
+        let pdf = render::PdfOptions {
+            tagged: true,
+            pdfa: library.clinic.pdfa,
+        };
         Ok(Engine {
+            pdf,
             library,
             fonts,
             images,
@@ -117,7 +124,7 @@ impl Engine {
 
     /// Step 4: render a laid-out document.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>> {
-        render::pdf(doc, &self.resources, &self.images)
+        render::pdf(doc, &self.resources, &self.images, self.pdf)
     }
 
     /// Selection to PDF bytes, with the laid-out document.

@@ -117,6 +117,14 @@ struct BatchArgs {
     /// Print nothing but the summary and errors
     #[arg(long, short = 'q')]
     quiet: bool,
+
+    /// Write PDF/A-2 for the patient record (also `pdfa = true` in clinic.toml), e.g. --pdfa
+    #[arg(long)]
+    pdfa: bool,
+
+    /// Write an untagged PDF, without structure for screen readers (for comparison only)
+    #[arg(long, hide = true)]
+    untagged: bool,
 }
 
 #[derive(Args)]
@@ -176,6 +184,14 @@ struct MakeArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     force: bool,
+
+    /// Write PDF/A-2 for the patient record (also `pdfa = true` in clinic.toml), e.g. --pdfa
+    #[arg(long)]
+    pdfa: bool,
+
+    /// Write an untagged PDF, without structure for screen readers (for comparison only)
+    #[arg(long, hide = true)]
+    untagged: bool,
 
     /// Output file, `-` for standard output (default: <patient>-<date>.pdf here), e.g. -o jane.pdf
     #[arg(long = "output", short = 'o', value_name = "FILE")]
@@ -344,7 +360,9 @@ fn make(lib: Library, mut a: MakeArgs) -> Result<ExitCode, Error> {
             source: std::io::Error::other("refusing to write a PDF to a terminal"),
         });
     }
-    let engine = Engine::new(lib)?;
+    let mut engine = Engine::new(lib)?;
+    engine.pdf.pdfa |= a.pdfa;
+    engine.pdf.tagged &= !a.untagged;
     let today = chrono::Local::now().date_naive();
     let handout = engine.handout(&sel, today)?;
     let path = match &a.output {
@@ -521,7 +539,9 @@ fn batch(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
     };
     // Check the header and the library before writing anything.
     let roster = batch::Roster::open(&source, input, today)?;
-    let engine = Engine::new(lib)?;
+    let mut engine = Engine::new(lib)?;
+    engine.pdf.pdfa |= a.pdfa;
+    engine.pdf.tagged &= !a.untagged;
     std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
         path: a.out_dir.clone(),
         source: e,

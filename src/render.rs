@@ -1,11 +1,20 @@
 //! Render: laid-out pages to PDF bytes with krilla. The only module that knows the PDF crate.
 
+use std::num::NonZeroU16;
+
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, PdfVersion};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
+    TagGroup, TagKind, TagTree,
+};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
@@ -16,7 +25,39 @@ use crate::assets::{ImageStore, Picture};
 use crate::content::Rgb;
 use crate::error::{Error, Result};
 use crate::fonts::FontBook;
-use crate::layout::{Document, Item, Line, Shape};
+use crate::layout::{ArtifactKind, Document, Item, Line, NodeKind, Role, Shape};
+
+/// How the PDF is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// A tagged PDF (structure tree, artifacts, alt text) checked as PDF/UA-1.
+    pub tagged: bool,
+    /// PDF/A-2 for archiving (PDF/A-2a when tagged, else PDF/A-2b).
+    pub pdfa: bool,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            tagged: true,
+            pdfa: false,
+        }
+    }
+}
+
+impl PdfOptions {
+    /// The standards the output claims and krilla checks, for messages.
+    pub fn standards(self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.pdfa {
+            v.push(if self.tagged { "PDF/A-2a" } else { "PDF/A-2b" });
+        }
+        if self.tagged {
+            v.push("PDF/UA-1");
+        }
+        v
+    }
+}
 
 /// PDF-side resources made once per run: krilla's handle on each font face.
 pub struct Resources {
@@ -49,18 +90,72 @@ fn fill(c: Rgb) -> Fill {
 }
 
 /// Render a laid-out document to PDF bytes.
-pub fn pdf(doc: &Document, res: &Resources, images: &ImageStore) -> Result<Vec<u8>> {
+pub fn pdf(
+    doc: &Document,
+    res: &Resources,
+    images: &ImageStore,
+    opts: PdfOptions,
+) -> Result<Vec<u8>> {
+    let mut config = ConfigurationBuilder::new().with_version(PdfVersion::Pdf17);
+    if opts.tagged {
+        config = config.with_accessibility_validator(Accessibility::UA1);
+    }
+    if opts.pdfa {
+        config = config.with_archival_validator(if opts.tagged {
+            Archival::A2_A
+        } else {
+            Archival::A2_B
+        });
+    }
+    let configuration = config
+        .finish()
+        .map_err(|e| Error::Pdf(format!("cannot combine the PDF standards: {e:?}")))?;
     let settings = SerializeSettings {
         // Creation date and ids come from the content only: same input, same bytes.
+        configuration,
+        enable_tagging: opts.tagged,
         ..SerializeSettings::default()
     };
     let mut pdf = PdfDocument::new_with(settings);
-    for page in &doc.pages {
+    // The content of each structure node, in drawing order.
+    let mut content: Vec<Vec<Identifier>> = vec![Vec::new(); doc.structure.len()];
+    // Where each structure node first appears: (page, x, y).
+    let mut first_seen: Vec<Option<(usize, f32, f32)>> = vec![None; doc.structure.len()];
+    for (page_index, page) in doc.pages.iter().enumerate() {
         let size = PageSettings::from_wh(doc.width, doc.height)
             .ok_or_else(|| Error::Pdf("bad page size".into()))?;
         let mut p = pdf.start_page_with(size);
         let mut s = p.surface();
         for placed in &page.items {
+            if opts.tagged {
+                match placed.role {
+                    Role::Artifact(kind) => {
+                        let kind = match kind {
+                            ArtifactKind::Layout => ArtifactType::Layout,
+                            ArtifactKind::Header => ArtifactType::Header,
+                            ArtifactKind::Footer => ArtifactType::Footer,
+                        };
+                        s.start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
+                    }
+                    Role::Node(n) => {
+                        let tag = match placed.item {
+                            Item::Text(_) => ContentTag::Span(SpanTag::empty()),
+                            _ => ContentTag::Other,
+                        };
+                        let id = s.start_tagged(tag);
+                        if let Some(c) = content.get_mut(n) {
+                            c.push(id);
+                        }
+                        if let Some(slot @ None) = first_seen.get_mut(n) {
+                            let top = match &placed.item {
+                                Item::Text(l) => placed.y - l.ascent,
+                                _ => placed.y,
+                            };
+                            *slot = Some((page_index, placed.x, top));
+                        }
+                    }
+                }
+            }
             match &placed.item {
                 Item::Text(line) => draw_line(&mut s, res, placed.x, placed.y, line),
                 Item::Shape(shape) => draw_shape(&mut s, placed.x, placed.y, shape),
@@ -73,22 +168,28 @@ pub fn pdf(doc: &Document, res: &Resources, images: &ImageStore) -> Result<Vec<u
                     let img = images.loaded(name).ok_or_else(|| {
                         Error::Pdf(format!("the image {name} was not loaded before rendering"))
                     })?;
-                    let Some(size) = Size::from_wh(*width, *height) else {
-                        continue;
-                    };
-                    s.push_transform(&Transform::from_translate(placed.x, placed.y));
-                    match &img.picture {
-                        Picture::Svg(tree) => {
-                            s.draw_svg(tree, size, SvgSettings::default());
+                    if let Some(size) = Size::from_wh(*width, *height) {
+                        s.push_transform(&Transform::from_translate(placed.x, placed.y));
+                        match &img.picture {
+                            Picture::Svg(tree) => {
+                                s.draw_svg(tree, size, SvgSettings::default());
+                            }
+                            Picture::Raster(image) => s.draw_image(image.clone(), size),
                         }
-                        Picture::Raster(image) => s.draw_image(image.clone(), size),
+                        s.pop();
                     }
-                    s.pop();
                 }
+            }
+            if opts.tagged {
+                s.end_tagged();
             }
         }
         s.finish();
         p.finish();
+    }
+    if opts.tagged {
+        pdf.set_tag_tree(tag_tree(doc, content));
+        pdf.set_outline(outline(doc, &first_seen));
     }
     let d = doc.meta.date;
     let metadata = Metadata::new()
@@ -103,7 +204,94 @@ pub fn pdf(doc: &Document, res: &Resources, images: &ImageStore) -> Result<Vec<u
                 .day(d.day() as u8),
         );
     pdf.set_metadata(metadata);
-    pdf.finish().map_err(|e| Error::Pdf(format!("{e:?}")))
+    pdf.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let list: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
+            Error::Pdf(format!(
+                "the handout cannot be written as {}: {}",
+                opts.standards().join(" and "),
+                list.join("; ")
+            ))
+        }
+        e => Error::Pdf(e.to_string()),
+    })
+}
+
+/// The structure tree: each node a tag group holding its content, then its child nodes.
+fn tag_tree(doc: &Document, mut content: Vec<Vec<Identifier>>) -> TagTree {
+    let n = doc.structure.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, node) in doc.structure.iter().enumerate().skip(1) {
+        if let Some(p) = node.parent.filter(|&p| p < i) {
+            kids[p].push(i);
+        }
+    }
+    fn group(
+        i: usize,
+        doc: &Document,
+        kids: &[Vec<usize>],
+        content: &mut [Vec<Identifier>],
+    ) -> TagGroup {
+        let kind: TagKind = match &doc.structure[i].kind {
+            NodeKind::Document | NodeKind::Section => Tag::Section.into(),
+            NodeKind::Heading { level, title } => Tag::Hn(
+                NonZeroU16::new((*level).max(1) as u16).unwrap_or(NonZeroU16::MIN),
+                Some(title.clone()),
+            )
+            .into(),
+            NodeKind::Paragraph => Tag::P.into(),
+            NodeKind::List { ordered } => Tag::L(if *ordered {
+                ListNumbering::Decimal
+            } else {
+                ListNumbering::Disc
+            })
+            .into(),
+            NodeKind::ListItem => Tag::LI.into(),
+            NodeKind::Label => Tag::Lbl.into(),
+            NodeKind::ListBody => Tag::LBody.into(),
+            NodeKind::Figure { alt } => Tag::Figure(Some(alt.clone())).into(),
+            NodeKind::Caption => Tag::Caption.into(),
+            NodeKind::Table => Tag::Table.into(),
+            NodeKind::Row => Tag::TR.into(),
+            NodeKind::HeaderCell { column } => Tag::TH(if *column {
+                TableHeaderScope::Column
+            } else {
+                TableHeaderScope::Row
+            })
+            .into(),
+            NodeKind::Cell => Tag::TD.into(),
+        };
+        let mut g = TagGroup::new(kind);
+        for id in std::mem::take(&mut content[i]) {
+            g.push(id);
+        }
+        for &k in &kids[i] {
+            g.push(group(k, doc, kids, content));
+        }
+        g
+    }
+    let mut tree = TagTree::new().with_lang(Some(doc.meta.language.clone()));
+    for &k in &kids[0] {
+        tree.push(group(k, doc, &kids, &mut content));
+    }
+    tree
+}
+
+/// Bookmarks: the headings of levels 1 and 2, in reading order.
+fn outline(doc: &Document, first_seen: &[Option<(usize, f32, f32)>]) -> Outline {
+    let mut outline = Outline::new();
+    for (i, node) in doc.structure.iter().enumerate() {
+        if let NodeKind::Heading { level, title } = &node.kind {
+            if *level > 2 {
+                continue;
+            }
+            if let Some((page, x, y)) = first_seen[i] {
+                let dest = XyzDestination::new(page, Point::from_xy(x, y));
+                outline.push_child(OutlineNode::new(title.clone(), dest));
+            }
+        }
+    }
+    outline
 }
 
 fn draw_line(s: &mut krilla::surface::Surface, res: &Resources, x: f32, y: f32, line: &Line) {

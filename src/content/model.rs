@@ -135,6 +135,9 @@ pub struct Clinic {
     pub language: String,
     /// Where exercise videos live: an exercise's relative `video` is resolved against it.
     pub video_base_url: Option<String>,
+    /// Write every handout as PDF/A-2 (as `--pdfa` does).
+    #[serde(default)]
+    pub pdfa: bool,
     pub disclaimer: String,
     pub colours: Colours,
     pub safety: Safety,

@@ -29,6 +29,67 @@ pub struct Document {
     pub height: f32,
     pub pages: Vec<Page>,
     pub meta: Meta,
+    /// The logical structure in reading order, for tagged PDF: node 0 is the
+    /// document; each node's children are the later nodes naming it as parent.
+    pub structure: Vec<Node>,
+}
+
+/// What a placed item is to a reader of the structure (a screen reader).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Decoration or page furniture, not read out.
+    Artifact(ArtifactKind),
+    /// Part of the content of structure node `n` (an index into [`Document::structure`]).
+    Node(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArtifactKind {
+    /// Rules, outlines, tints, bars.
+    Layout,
+    /// The running header of later pages.
+    Header,
+    /// The footer: disclaimer, phone, page numbers.
+    Footer,
+}
+
+/// A node of the logical structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// `None` only for the document node.
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Document,
+    /// A group: an exercise card, the safety box, the notes, a week of the log.
+    Section,
+    Heading {
+        level: u8,
+        title: String,
+    },
+    Paragraph,
+    List {
+        ordered: bool,
+    },
+    ListItem,
+    /// A list item's number or bullet.
+    Label,
+    /// A list item's text.
+    ListBody,
+    Figure {
+        alt: String,
+    },
+    Caption,
+    Table,
+    Row,
+    /// A header cell, for its column or row.
+    HeaderCell {
+        column: bool,
+    },
+    Cell,
 }
 
 /// What the PDF says about itself.
@@ -55,6 +116,7 @@ pub struct Placed {
     pub x: f32,
     pub y: f32,
     pub item: Item,
+    pub role: Role,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,21 +233,91 @@ impl ImageSizes for HashMap<String, (f32, f32)> {
     }
 }
 
-/// Items relative to a top left corner, with a size.
-#[derive(Debug, Clone, Default)]
+/// Items relative to a top left corner, with a size, and the structure nodes
+/// they belong to (numbered within the frame; renumbered when it is placed).
+#[derive(Debug, Clone)]
 struct Frame {
     width: f32,
     height: f32,
     items: Vec<Placed>,
+    nodes: Vec<Node>,
+    /// The role given to items pushed from now on.
+    role: Role,
+    /// The node that builders attach their nodes to (`None`: the frame's top level).
+    parent: Option<usize>,
+}
+
+impl Default for Frame {
+    fn default() -> Self {
+        Frame {
+            width: 0.0,
+            height: 0.0,
+            items: Vec::new(),
+            nodes: Vec::new(),
+            role: Role::Artifact(ArtifactKind::Layout),
+            parent: None,
+        }
+    }
 }
 
 impl Frame {
-    fn push(&mut self, x: f32, y: f32, item: Item) {
-        self.items.push(Placed { x, y, item });
+    fn new(width: f32) -> Frame {
+        Frame {
+            width,
+            ..Default::default()
+        }
     }
 
+    /// A new structure node; `parent: None` attaches it to wherever the frame is placed.
+    fn node(&mut self, kind: NodeKind, parent: Option<usize>) -> usize {
+        self.nodes.push(Node { kind, parent });
+        self.nodes.len() - 1
+    }
+
+    /// A new node whose content is what is pushed next.
+    fn open(&mut self, kind: NodeKind, parent: Option<usize>) -> usize {
+        let n = self.node(kind, parent);
+        self.role = Role::Node(n);
+        n
+    }
+
+    fn push(&mut self, x: f32, y: f32, item: Item) {
+        let role = self.role;
+        self.items.push(Placed { x, y, item, role });
+    }
+
+    /// A decorative shape (outline, rule, tint): always an artifact.
     fn shape(&mut self, x: f32, y: f32, shape: Shape) {
-        self.push(x, y, Item::Shape(shape));
+        self.items.push(Placed {
+            x,
+            y,
+            item: Item::Shape(shape),
+            role: Role::Artifact(ArtifactKind::Layout),
+        });
+    }
+
+    /// Put `other` inside this frame at (dx, dy); its top-level nodes go under `parent`.
+    fn absorb(&mut self, other: Frame, dx: f32, dy: f32, parent: Option<usize>) {
+        let base = self.nodes.len();
+        for n in other.nodes {
+            self.nodes.push(Node {
+                kind: n.kind,
+                parent: n.parent.map(|p| p + base).or(parent),
+            });
+        }
+        for mut p in other.items {
+            p.x += dx;
+            p.y += dy;
+            if let Role::Node(n) = p.role {
+                p.role = Role::Node(n + base);
+            }
+            self.items.push(p);
+        }
+    }
+
+    /// Lines centred in a column from `x`, `w` wide.
+    fn lines_centered(&mut self, x: f32, w: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
+        self.lines_aligned(top, lines, pitch, |l| x + (w - l.width) / 2.0)
     }
 
     /// Place lines from `top`, each `pitch` apart; returns the height used.
@@ -224,13 +356,25 @@ impl Frame {
         }
         height
     }
+}
 
-    fn offset(mut self, dx: f32, dy: f32) -> Vec<Placed> {
-        for p in &mut self.items {
-            p.x += dx;
-            p.y += dy;
+/// Put a frame on a page at (dx, dy): its items join the page, its nodes the
+/// document's structure (top-level ones under the document node).
+fn place(frame: Frame, dx: f32, dy: f32, structure: &mut Vec<Node>, items: &mut Vec<Placed>) {
+    let base = structure.len();
+    for n in frame.nodes {
+        structure.push(Node {
+            kind: n.kind,
+            parent: Some(n.parent.map_or(0, |p| p + base)),
+        });
+    }
+    for mut p in frame.items {
+        p.x += dx;
+        p.y += dy;
+        if let Role::Node(n) = p.role {
+            p.role = Role::Node(n + base);
         }
-        self.items
+        items.push(p);
     }
 }
 
@@ -278,9 +422,8 @@ fn stretch(f: &mut Frame, height: f32) {
 fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width: f32) -> Chunk {
     let height = row.iter().map(|(_, f)| f.height).fold(0.0, f32::max);
     let mut frame = Frame {
-        width,
         height,
-        items: Vec::new(),
+        ..Frame::new(width)
     };
     let mut blocks = Vec::new();
     for (k, (kind, f)) in row.iter().enumerate() {
@@ -298,7 +441,7 @@ fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width: f32) -> Ch
                 height: f.height,
             },
         ));
-        frame.items.extend(f.offset(x, 0.0));
+        frame.absorb(f, x, 0.0, None);
     }
     Chunk {
         frame,
@@ -502,6 +645,10 @@ pub fn lay_out_cached(
     let running = running_header(&cx, h)?;
 
     let mut pages: Vec<Page> = vec![Page::default()];
+    let mut structure = vec![Node {
+        kind: NodeKind::Document,
+        parent: None,
+    }];
     let mut y = margin;
     let mut first_on_page = true;
     for chunk in chunks {
@@ -520,7 +667,7 @@ pub fn lay_out_cached(
                 },
             });
             y = margin + r.height;
-            page.items.extend(r.offset(margin, margin));
+            place(r, margin, margin, &mut structure, &mut page.items);
         }
         if y + chunk.frame.height > bottom + 0.01 {
             let what = match chunk
@@ -554,7 +701,7 @@ pub fn lay_out_cached(
         }
         let top = y;
         y += chunk.frame.height + spacing;
-        page.items.extend(chunk.frame.offset(margin, top));
+        place(chunk.frame, margin, top, &mut structure, &mut page.items);
         first_on_page = false;
     }
 
@@ -577,7 +724,7 @@ pub fn lay_out_cached(
                 height: f.height,
             },
         });
-        page.items.extend(f.offset(margin, top));
+        place(f, margin, top, &mut structure, &mut page.items);
     }
 
     Ok(Document {
@@ -594,6 +741,7 @@ pub fn lay_out_cached(
             language: clinic.language.clone(),
             date: h.date,
         },
+        structure,
     })
 }
 
@@ -606,12 +754,25 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     };
     let c = cx.clinic;
 
-    // Logo and clinic.
+    // Logo and clinic: the clinic's name is the first heading.
+    let clinic_heading = f.node(
+        NodeKind::Heading {
+            level: 1,
+            title: c.name.clone(),
+        },
+        None,
+    );
     let logo_h = t.header.logo_height_mm.0 * MM;
     let mut x = 0.0;
     if let Some(logo) = &c.logo {
         if let Some((iw, ih)) = cx.images.size(logo) {
             let lw = logo_h * iw / ih;
+            f.open(
+                NodeKind::Figure {
+                    alt: format!("{} logo", c.name),
+                },
+                None,
+            );
             f.push(
                 0.0,
                 0.0,
@@ -634,6 +795,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         w - x,
         "the clinic name",
     )?;
+    f.role = Role::Node(clinic_heading);
     let mut ty = f.lines(x, 0.0, name_lines, cx.pitch(name_size));
     let contact: Vec<&str> = [c.phone.as_str(), c.email.as_str(), c.website.as_str()]
         .into_iter()
@@ -649,6 +811,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
             w - x,
             "the clinic details",
         )?;
+        f.open(NodeKind::Paragraph, None);
         ty += f.lines(x, ty, lines, cx.pitch(small.size));
     }
     let mut y = ty.max(if x > 0.0 { logo_h } else { 0.0 }) + 2.0 * MM;
@@ -676,8 +839,16 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     )?;
     let title_w = title.iter().map(|l| l.width).fold(0.0, f32::max);
     let title_n = title.len();
+    f.open(
+        NodeKind::Heading {
+            level: 1,
+            title: "Home exercise programme".into(),
+        },
+        None,
+    );
     let th = f.lines(0.0, y, title, cx.pitch(title_size));
     if let Some(p) = &h.program_title {
+        f.open(NodeKind::Paragraph, None);
         let s = cx.style(Weight::Regular, t.text.heading_pt.0, cx.colours.primary);
         let beside_x = title_w + 4.0 * MM;
         let one = cx.wrap(&[Span::new(p, s)], w - beside_x, "the program title")?;
@@ -732,6 +903,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         let x0 = cxp;
         cxp += col_w + col_gap;
         let cxp = x0;
+        f.open(NodeKind::Paragraph, None);
         let mut cy = f.lines(
             cxp,
             y,
@@ -766,8 +938,8 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
 fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let w = cx.width;
     let mut f = Frame {
-        width: w,
-        ..Default::default()
+        role: Role::Artifact(ArtifactKind::Header),
+        ..Frame::new(w)
     };
     let small = cx.small();
     let right_text = format!("{} · {}", h.patient, long_date(h.date));
@@ -844,10 +1016,10 @@ fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
     let w = cx.width;
     let pad = t.card.padding_mm.0 * MM;
     let inner = w - 2.0 * pad;
-    let mut f = Frame {
-        width: w,
-        ..Default::default()
-    };
+    let mut f = Frame::new(w);
+    // Reading order: title, words, dose, pictures, video.
+    let section = f.node(NodeKind::Section, None);
+    f.parent = Some(section);
     let pic_w = (t.card.picture_width_mm.0 * MM).min(inner * 0.6);
     let gap = t.card.gap_mm.0 * MM;
     let height = match t.layout.picture {
@@ -857,8 +1029,10 @@ fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
             let mut ty = pad + title_row(cx, &mut f, text_x, pad, text_w, index, item)?;
             ty += 1.5 * MM;
             ty += words(cx, &mut f, text_x, ty, text_w, item)?;
-            let mut ly = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
+            let mut pics = Frame::default();
+            let mut ly = pad + pictures(cx, &mut pics, pad, pad, pic_w, item)?;
             ly += dose_box(cx, &mut f, pad, ly, pic_w, item)?;
+            f.absorb(pics, 0.0, 0.0, Some(section));
             if let Some(url) = item.video.as_ref().filter(|_| t.sections.video) {
                 ly += 2.5 * MM;
                 ly += video_code(cx, &mut f, pad, ly, pic_w, url, false)?;
@@ -895,6 +1069,7 @@ fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
                 stroke: Some((cx.rule_colour(), border)),
                 radius: t.card.corner_mm.0 * MM,
             }),
+            role: Role::Artifact(ArtifactKind::Layout),
         },
     );
     f.height = height;
@@ -938,6 +1113,14 @@ fn title_row(
             radius: d / 2.0,
         },
     );
+    // The number and the title read as one heading: "1 Clams".
+    f.open(
+        NodeKind::Heading {
+            level: 2,
+            title: ex.title.clone(),
+        },
+        f.parent,
+    );
     let num = cx.wrap(
         &[Span::new((index + 1).to_string(), heading)],
         d * 2.0,
@@ -975,6 +1158,7 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
             }
             spans.push(Span::new(text, body));
             let lines = cx.wrap(&spans, w, &ctx(part))?;
+            f.open(NodeKind::Paragraph, f.parent);
             *ty += f.lines(x, *ty, lines, pitch) + para_gap;
             Ok(())
         };
@@ -985,14 +1169,18 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
         labelled(f, &mut ty, "Start: ", start, "start")?;
     }
     let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
+    let list = f.node(NodeKind::List { ordered: true }, f.parent);
     for (k, step) in ex.steps.iter().enumerate() {
+        let li = f.node(NodeKind::ListItem, Some(list));
         let n = cx.wrap(
             &[Span::new(format!("{}.", k + 1), bold)],
             num_w * 2.0,
             "a number",
         )?;
+        f.open(NodeKind::Label, Some(li));
         f.lines(x, ty, n, pitch);
         let lines = cx.wrap(&[Span::new(step, body)], w - num_w, &ctx("steps"))?;
+        f.open(NodeKind::ListBody, Some(li));
         ty += f.lines(x + num_w, ty, lines, pitch) + para_gap * 0.4;
     }
     ty += para_gap * 0.6;
@@ -1028,6 +1216,7 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
                 radius: 0.0,
             },
         );
+        f.open(NodeKind::Paragraph, f.parent);
         ty += f.lines(x + bar + 2.0 * MM, ty, lines, pitch) + para_gap;
     }
     Ok(ty - para_gap - y)
@@ -1047,6 +1236,14 @@ fn pictures(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem)
         }
         let ph = (w * ih / iw).min(w * 1.3);
         let pw = ph * iw / ih;
+        // Every picture is a figure with a description; content without one
+        // (a clinic's own photo) falls back to naming the exercise.
+        let alt = r
+            .alt
+            .clone()
+            .filter(|a| !a.trim().is_empty())
+            .unwrap_or_else(|| format!("Picture of the exercise {}", ex.title));
+        let figure = f.open(NodeKind::Figure { alt: alt.clone() }, f.parent);
         f.push(
             x + (w - pw) / 2.0,
             ly,
@@ -1054,7 +1251,7 @@ fn pictures(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem)
                 name: r.file.clone(),
                 width: pw,
                 height: ph,
-                alt: r.alt.clone(),
+                alt: Some(alt),
             },
         );
         ly += ph;
@@ -1066,13 +1263,8 @@ fn pictures(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem)
                 &format!("exercise `{}` (caption)", ex.id),
             )?;
             ly += 1.0 * MM;
-            for l in lines {
-                let lw = l.width;
-                let mut one = Frame::default();
-                one.lines(0.0, 0.0, vec![l], cx.pitch(s.size));
-                f.items.extend(one.offset(x + (w - lw) / 2.0, ly));
-                ly += cx.pitch(s.size);
-            }
+            f.open(NodeKind::Caption, Some(figure));
+            ly += f.lines_centered(x, w, ly, lines, cx.pitch(s.size));
         }
         ly += 1.0 * MM;
     }
@@ -1142,6 +1334,7 @@ fn dose_box(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem)
             radius: 0.0,
         },
     );
+    f.open(NodeKind::Paragraph, f.parent);
     let mut dy = y + dpad;
     for (k, l) in dose_lines.into_iter().enumerate() {
         let p = if k < label_n {
@@ -1176,6 +1369,12 @@ fn video_code(
     let module = QR_MM * MM / n as f32;
     let quiet = QR_QUIET as f32 * module;
     let side = n as f32 * module + 2.0 * quiet;
+    f.open(
+        NodeKind::Figure {
+            alt: format!("QR code: scan it to watch the video at {url}"),
+        },
+        f.parent,
+    );
     let colours = code.to_colors();
     // One rectangle per horizontal run of dark modules.
     for row in 0..n {
@@ -1186,17 +1385,17 @@ fn video_code(
                 while col < n && colours[row * n + col] == qrcode::Color::Dark {
                     col += 1;
                 }
-                f.shape(
+                f.push(
                     x + quiet + start as f32 * module,
                     y + quiet + row as f32 * module,
-                    Shape {
+                    Item::Shape(Shape {
                         // A hair wider than the module so runs join without seams.
                         width: (col - start) as f32 * module,
                         height: module + 0.05,
                         fill: Some(Rgb::BLACK),
                         stroke: None,
                         radius: 0.0,
-                    },
+                    }),
                 );
             } else {
                 col += 1;
@@ -1216,6 +1415,7 @@ fn video_code(
         Span::new(short, small),
     ];
     let pitch = cx.pitch(small.size);
+    f.open(NodeKind::Paragraph, f.parent);
     if beside {
         let lx = x + side + 1.0 * MM;
         let lines = cx.wrap(&spans, w - side - 1.0 * MM, "the video address")?;
@@ -1251,9 +1451,20 @@ fn safety(cx: &Ctx) -> Result<Frame> {
         inner,
         "the safety title",
     )?;
+    let section = f.node(NodeKind::Section, None);
+    f.open(
+        NodeKind::Heading {
+            level: 2,
+            title: s.title.clone(),
+        },
+        Some(section),
+    );
     y += f.lines(pad, y, title, cx.pitch(hs)) + 1.0 * MM;
     let bullet_w = cx.measure("•", body)? + 2.0 * MM;
+    let list = f.node(NodeKind::List { ordered: false }, Some(section));
     for p in &s.points {
+        let li = f.node(NodeKind::ListItem, Some(list));
+        f.open(NodeKind::Label, Some(li));
         f.lines(
             pad,
             y,
@@ -1261,6 +1472,7 @@ fn safety(cx: &Ctx) -> Result<Frame> {
             pitch,
         );
         let lines = cx.wrap(&[Span::new(p, body)], inner - bullet_w, "the safety points")?;
+        f.open(NodeKind::ListBody, Some(li));
         y += f.lines(pad + bullet_w, y, lines, pitch);
     }
     if !cx.clinic.phone.trim().is_empty() {
@@ -1274,11 +1486,13 @@ fn safety(cx: &Ctx) -> Result<Frame> {
             inner,
             "the clinic phone",
         )?;
+        f.open(NodeKind::Paragraph, Some(section));
         y += f.lines(pad, y, lines, cx.pitch(ds));
     }
     if let Some(u) = &s.urgent {
         y += 1.5 * MM;
         let lines = cx.wrap(&[Span::new(u, body)], inner, "the urgent advice")?;
+        f.open(NodeKind::Paragraph, Some(section));
         y += f.lines(pad, y, lines, pitch);
     }
     y += pad;
@@ -1298,6 +1512,7 @@ fn safety(cx: &Ctx) -> Result<Frame> {
                 stroke: Some((cx.colours.text, 2.0)),
                 radius: t.card.corner_mm.0 * MM,
             }),
+            role: Role::Artifact(ArtifactKind::Layout),
         },
     );
     f.height = y;
@@ -1311,6 +1526,14 @@ fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
         ..Default::default()
     };
     let hs = cx.t.text.heading_pt.0;
+    let section = f.node(NodeKind::Section, None);
+    f.open(
+        NodeKind::Heading {
+            level: 2,
+            title: "Notes from your clinician".into(),
+        },
+        Some(section),
+    );
     let mut y = f.lines(
         0.0,
         0.0,
@@ -1331,6 +1554,7 @@ fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
         w,
         "the notes",
     )?;
+    f.open(NodeKind::Paragraph, Some(section));
     y += f.lines(0.0, y, lines, cx.pitch(body.size));
     f.height = y;
     Ok(f)
@@ -1353,6 +1577,13 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     let mut y = 0.0;
     if week == 0 {
         let hs = t.text.heading_pt.0;
+        f.open(
+            NodeKind::Heading {
+                level: 2,
+                title: "Exercise log".into(),
+            },
+            None,
+        );
         y += f.lines(
             0.0,
             y,
@@ -1366,6 +1597,7 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
             )?,
             cx.pitch(hs),
         );
+        f.open(NodeKind::Paragraph, None);
         y += f.lines(
             0.0,
             y,
@@ -1387,6 +1619,13 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         week + 1,
         first.format("%-d %B"),
         long_date(last)
+    );
+    f.open(
+        NodeKind::Heading {
+            level: 3,
+            title: title.clone(),
+        },
+        None,
     );
     y += f.lines(
         0.0,
@@ -1430,6 +1669,9 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     }
     let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
     let head_h = label_lines as f32 * sp + 2.0 * cell_pad;
+    let table = f.node(NodeKind::Table, None);
+    let head_row = f.node(NodeKind::Row, Some(table));
+    f.open(NodeKind::HeaderCell { column: true }, Some(head_row));
     f.lines(
         cell_pad,
         y + (head_h - sp) / 2.0,
@@ -1438,13 +1680,8 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     );
     for (d, lines) in labels.into_iter().enumerate() {
         let cx0 = name_w + d as f32 * day_w;
-        for (k, l) in lines.into_iter().enumerate() {
-            let lw = l.width;
-            let mut one = Frame::default();
-            one.lines(0.0, 0.0, vec![l], sp);
-            f.items
-                .extend(one.offset(cx0 + (day_w - lw) / 2.0, y + cell_pad + k as f32 * sp));
-        }
+        f.open(NodeKind::HeaderCell { column: true }, Some(head_row));
+        f.lines_centered(cx0, day_w, y + cell_pad, lines, sp);
     }
     y += head_h;
     line(&mut f, 0.0, y, w, 1.0);
@@ -1458,19 +1695,23 @@ fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         )?;
         let text_h = lines.len() as f32 * pitch;
         let row_h = text_h.max(boxs) + 2.0 * cell_pad;
+        let row = f.node(NodeKind::Row, Some(table));
+        f.open(NodeKind::HeaderCell { column: false }, Some(row));
         f.lines(cell_pad, y + (row_h - text_h) / 2.0, lines, pitch);
         for d in 0..7 {
             let bx = name_w + d as f32 * day_w + (day_w - boxs) / 2.0;
-            f.shape(
+            // The empty tick box is the cell's content.
+            f.open(NodeKind::Cell, Some(row));
+            f.push(
                 bx,
                 y + (row_h - boxs) / 2.0,
-                Shape {
+                Item::Shape(Shape {
                     width: boxs,
                     height: boxs,
                     fill: Some(Rgb::WHITE),
                     stroke: Some((cx.colours.text, 1.0)),
                     radius: 1.5,
-                },
+                }),
             );
         }
         y += row_h;
@@ -1526,8 +1767,8 @@ fn footer_right_width(cx: &Ctx) -> Result<f32> {
 fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<Frame> {
     let w = cx.width;
     let mut f = Frame {
-        width: w,
-        ..Default::default()
+        role: Role::Artifact(ArtifactKind::Footer),
+        ..Frame::new(w)
     };
     let small = cx.small();
     let pitch = cx.pitch(small.size);
