@@ -91,23 +91,7 @@ impl Pdf {
 }
 
 fn make(env: &Env, extra: &[&str]) -> std::path::PathBuf {
-    let mut args = vec![
-        "make",
-        "--patient",
-        "Zoë Ó'Brien",
-        "--program",
-        "glute-strength",
-        "--date",
-        "2026-11-25",
-        "-o",
-        "h.pdf",
-        "--force",
-    ];
-    args.extend_from_slice(extra);
-    env.ok(&args);
-    let pdf = env.path().join("h.pdf");
-    qpdf_check(&pdf);
-    pdf
+    make_glute(env, "h.pdf", extra)
 }
 
 #[test]

@@ -7,22 +7,7 @@ use std::path::Path;
 use common::*;
 
 fn make(env: &Env, extra: &[&str], out: &str) -> std::path::PathBuf {
-    let mut args = vec![
-        "make",
-        "--patient",
-        "Zoë Ó'Brien",
-        "--program",
-        "glute-strength",
-        "--date",
-        "2026-11-25",
-        "-o",
-        out,
-    ];
-    args.extend_from_slice(extra);
-    env.ok(&args);
-    let pdf = env.path().join(out);
-    qpdf_check(&pdf);
-    pdf
+    make_glute(env, out, extra)
 }
 
 /// Every font size set in the PDF's content streams (`/fN size Tf`).

@@ -315,6 +315,22 @@ impl Frame {
         }
     }
 
+    /// A horizontal rule across the frame's width (decoration).
+    fn rule(&mut self, y: f32, thickness: f32, colour: Rgb) {
+        let width = self.width;
+        self.shape(
+            0.0,
+            y,
+            Shape {
+                width,
+                height: thickness,
+                fill: Some(colour),
+                stroke: None,
+                radius: 0.0,
+            },
+        );
+    }
+
     /// Lines centred in a column from `x`, `w` wide.
     fn lines_centered(&mut self, x: f32, w: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
         self.lines_aligned(top, lines, pitch, |l| x + (w - l.width) / 2.0)
@@ -815,17 +831,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         ty += f.lines(x, ty, lines, cx.pitch(small.size));
     }
     let mut y = ty.max(if x > 0.0 { logo_h } else { 0.0 }) + 2.0 * MM;
-    f.shape(
-        0.0,
-        y,
-        Shape {
-            width: w,
-            height: 2.0,
-            fill: Some(cx.colours.primary),
-            stroke: None,
-            radius: 0.0,
-        },
-    );
+    f.rule(y, 2.0, cx.colours.primary);
     y += 2.0 + 3.0 * MM;
 
     // Title.
@@ -919,17 +925,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         col_h = col_h.max(cy);
     }
     y += col_h + 2.0 * MM;
-    f.shape(
-        0.0,
-        y,
-        Shape {
-            width: w,
-            height: 0.75,
-            fill: Some(cx.rule_colour()),
-            stroke: None,
-            radius: 0.0,
-        },
-    );
+    f.rule(y, 0.75, cx.rule_colour());
     y += 0.75;
     f.height = y;
     Ok(f)
@@ -961,17 +957,7 @@ fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let lh = f.lines(0.0, 0.0, left, pitch);
     let rh = f.lines_right(w, 0.0, right, pitch);
     let y = lh.max(rh) + 1.5 * MM;
-    f.shape(
-        0.0,
-        y,
-        Shape {
-            width: w,
-            height: 0.75,
-            fill: Some(cx.rule_colour()),
-            stroke: None,
-            radius: 0.0,
-        },
-    );
+    f.rule(y, 0.75, cx.rule_colour());
     f.height = y + 0.75 + 4.0 * MM;
     Ok(f)
 }
@@ -1772,17 +1758,7 @@ fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<Frame> {
     };
     let small = cx.small();
     let pitch = cx.pitch(small.size);
-    f.shape(
-        0.0,
-        0.0,
-        Shape {
-            width: w,
-            height: 0.75,
-            fill: Some(cx.rule_colour()),
-            stroke: None,
-            radius: 0.0,
-        },
-    );
+    f.rule(0.0, 0.75, cx.rule_colour());
     let top = 0.75 + 1.5 * MM;
     let mut right_lines = Vec::new();
     for s in footer_spans(cx, page, of) {

@@ -147,3 +147,25 @@ pub fn qpdf_check(pdf: &Path) {
         r.stderr
     );
 }
+
+/// Make Zoë Ó'Brien's glute-strength handout dated 2026-11-25 as `out` (with
+/// `extra` flags), insist on success, and check the PDF with qpdf.
+pub fn make_glute(env: &Env, out: &str, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "make",
+        "--patient",
+        "Zoë Ó'Brien",
+        "--program",
+        "glute-strength",
+        "--date",
+        "2026-11-25",
+        "--force",
+        "-o",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    env.ok(&args);
+    let pdf = env.path().join(out);
+    qpdf_check(&pdf);
+    pdf
+}
