@@ -223,6 +223,18 @@ impl<R: Read> Roster<R> {
     }
 
     fn job(&mut self, row: usize) -> Result<Job> {
+        let last_has_newline = self
+            .record
+            .iter()
+            .next_back()
+            .is_some_and(|f| f.contains('\n'));
+        if self.record.len() < self.columns.len() && last_has_newline {
+            return Err(Error::BadRow(format!(
+                "it has {} fields but the header has {} columns; a quoted field may be missing its closing quote",
+                self.record.len(),
+                self.columns.len()
+            )));
+        }
         if self.record.len() > self.columns.len() {
             return Err(Error::BadRow(format!(
                 "it has {} fields but the header has {} columns",
@@ -638,6 +650,18 @@ mod tests {
             r[2].as_ref().unwrap_err().error,
             Error::BadAppointment(_)
         ));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named() {
+        let r = jobs("patient;program\n\"unterminated;glute-strength\nnext;glute-strength\n");
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.row, 2);
+        assert!(
+            e.error.to_string().contains("missing its closing quote"),
+            "{}",
+            e.error
+        );
     }
 
     #[test]

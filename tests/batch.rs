@@ -60,7 +60,11 @@ fn an_excel_export_gives_the_same_pdfs_as_the_plain_roster() {
     let jane = env.path().join("a/jane-doe-2026-11-25.pdf");
     qpdf_check(&jane);
     let words = pdf_words(&jane);
-    assert!(words.contains("Go slowly, please. Twice a day."), "{words}");
+    // The note's two lines (a paragraph each; page 1 is full after the first).
+    assert!(
+        words.contains("Go slowly, please.") && words.contains("Twice a day."),
+        "{words}"
+    );
     assert!(words.contains("2 sets × 10 reps"), "{words}");
     assert_eq!(
         page_count(&env.path().join("a/zoe-obrien-2026-11-25.pdf")),

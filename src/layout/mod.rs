@@ -401,6 +401,8 @@ struct Chunk {
     blocks: Vec<(BlockKind, Rect)>,
     /// Start a new page before it (unless the page is still empty).
     new_page: bool,
+    /// Space after it, when not the usual gap between sections.
+    space_after: Option<f32>,
 }
 
 impl Chunk {
@@ -415,6 +417,7 @@ impl Chunk {
             frame,
             blocks: vec![(kind, rect)],
             new_page: false,
+            space_after: None,
         }
     }
 }
@@ -463,6 +466,7 @@ fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width: f32) -> Ch
         frame,
         blocks,
         new_page: false,
+        space_after: None,
     }
 }
 
@@ -596,6 +600,18 @@ pub fn lay_out_cached(
         width: pw - 2.0 * margin,
     };
 
+    // The footer's height, measured with the widest page label it will hold.
+    let right_w = footer_right_width(&cx)?;
+    let footer_probe = fixed_frame(cache, t, cx.width, "footer probe".into(), || {
+        footer(&cx, 99, 99, right_w)
+    })?;
+    let footer_top = ph - margin - footer_probe.height;
+    let bottom = footer_top - t.page.footer_gap_mm.0 * MM;
+    let running = running_header(&cx, h)?;
+
+    // The most a chunk can be: a page below the running header.
+    let page_room = bottom - margin - running.height;
+
     // Sections, as chunks of the flow in reading order.
     let spacing = t.card.spacing_mm.0 * MM;
     let mut chunks: Vec<Chunk> = Vec::new();
@@ -637,7 +653,15 @@ pub fn lay_out_cached(
             }
             Section::Notes => {
                 if let Some(n) = &h.notes {
-                    chunks.push(Chunk::single(BlockKind::Notes, notes(&cx, n)?));
+                    let pieces = notes(&cx, n, page_room)?;
+                    let last = pieces.len().saturating_sub(1);
+                    for (k, f) in pieces.into_iter().enumerate() {
+                        let mut c = Chunk::single(BlockKind::Notes, f);
+                        if k < last {
+                            c.space_after = Some(cx.t.text.body_pt.0 * 0.4);
+                        }
+                        chunks.push(c);
+                    }
                 }
             }
             Section::Log => {
@@ -650,15 +674,6 @@ pub fn lay_out_cached(
             }
         }
     }
-
-    // The footer's height, measured with the widest page label it will hold.
-    let right_w = footer_right_width(&cx)?;
-    let footer_probe = fixed_frame(cache, t, cx.width, "footer probe".into(), || {
-        footer(&cx, 99, 99, right_w)
-    })?;
-    let footer_top = ph - margin - footer_probe.height;
-    let bottom = footer_top - t.page.footer_gap_mm.0 * MM;
-    let running = running_header(&cx, h)?;
 
     let mut pages: Vec<Page> = vec![Page::default()];
     let mut structure = vec![Node {
@@ -716,7 +731,7 @@ pub fn lay_out_cached(
             });
         }
         let top = y;
-        y += chunk.frame.height + spacing;
+        y += chunk.frame.height + chunk.space_after.unwrap_or(spacing);
         place(chunk.frame, margin, top, &mut structure, &mut page.items);
         first_on_page = false;
     }
@@ -1505,22 +1520,22 @@ fn safety(cx: &Ctx) -> Result<Frame> {
     Ok(f)
 }
 
-fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
+/// The general notes: a heading, then a piece per paragraph (a paragraph taller
+/// than `room`, a page, is cut between lines), so long notes flow over pages.
+fn notes(cx: &Ctx, notes: &str, room: f32) -> Result<Vec<Frame>> {
     let w = cx.width;
-    let mut f = Frame {
-        width: w,
-        ..Default::default()
-    };
     let hs = cx.t.text.heading_pt.0;
-    let section = f.node(NodeKind::Section, None);
-    f.open(
+    let body = cx.body();
+    let pitch = cx.pitch(body.size);
+    let mut first = Frame::new(w);
+    first.open(
         NodeKind::Heading {
             level: 2,
             title: "Notes from your clinician".into(),
         },
-        Some(section),
+        None,
     );
-    let mut y = f.lines(
+    let mut y = first.lines(
         0.0,
         0.0,
         cx.wrap(
@@ -1534,16 +1549,31 @@ fn notes(cx: &Ctx, notes: &str) -> Result<Frame> {
         cx.pitch(hs),
     );
     y += 1.0 * MM;
-    let body = cx.body();
-    let lines = cx.wrap(
-        &[Span::new(notes.replace("\\n", "\n"), body)],
-        w,
-        "the notes",
-    )?;
-    f.open(NodeKind::Paragraph, Some(section));
-    y += f.lines(0.0, y, lines, cx.pitch(body.size));
-    f.height = y;
-    Ok(f)
+    first.height = y;
+    let mut pieces = vec![first];
+    let text = notes.replace("\\n", "\n");
+    for para in text.split('\n') {
+        let lines = cx.wrap(&[Span::new(para, body)], w, "the notes")?;
+        let mut lines = lines.into_iter().peekable();
+        if lines.peek().is_none() {
+            continue;
+        }
+        while lines.peek().is_some() {
+            // The heading stays with the first lines.
+            let mut f = if pieces.len() == 1 && pieces[0].nodes.len() == 1 {
+                pieces.pop().unwrap_or_default()
+            } else {
+                Frame::new(w)
+            };
+            let top = f.height;
+            let fit = (((room - top) / pitch).floor() as usize).max(1);
+            let take: Vec<Line> = lines.by_ref().take(fit).collect();
+            f.open(NodeKind::Paragraph, None);
+            f.height = top + f.lines(0.0, top, take, pitch);
+            pieces.push(f);
+        }
+    }
+    Ok(pieces)
 }
 
 /// One week (`week` from 0) of the tick-box exercise log: a row per exercise,

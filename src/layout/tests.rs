@@ -640,3 +640,21 @@ fn content_is_in_the_structure_and_page_furniture_is_artifact() {
         ]
     );
 }
+
+#[test]
+fn notes_longer_than_a_page_flow_over_pages_line_by_line() {
+    let s = setup();
+    let mut sel = glute(Paper::A4);
+    let para = "Keep moving gently through the day and rest when you need to. ".repeat(40);
+    sel.notes = Some(vec![para; 6].join("\n"));
+    let d = doc(&s, sel).unwrap();
+    assert!(d.pages.len() >= 4, "{} pages", d.pages.len());
+    assert_invariants(&d, 11.0, 5);
+    let text = all_text(&d)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(text.matches("Notes from your clinician").count(), 1);
+    // Every word arrives: 6 paragraphs x 40 sentences.
+    assert_eq!(text.matches("rest when you need to.").count(), 240);
+}
