@@ -148,10 +148,19 @@ pub fn check(lib: &Library) -> Report {
                 }
             }
             if img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-                r.warnings.push(format!(
-                    "{file}: the image {} has no `alt` text for readers who cannot see it",
+                let message = format!(
+                    "the image {} has no `alt` text for readers who cannot see it",
                     img.file
-                ));
+                );
+                if lib.is_builtin() {
+                    // The built-in content must describe every picture itself.
+                    r.problems.push(Error::file(file.clone(), message));
+                } else {
+                    r.warnings.push(format!(
+                        "{file}: {message}; handouts describe it as \"Picture of the exercise {}\"",
+                        ex.title
+                    ));
+                }
             }
         }
         if let Err(message) = crate::content::video_url(c, &ex) {

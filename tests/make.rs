@@ -488,3 +488,24 @@ fn a_character_without_a_font_is_an_error_not_a_box() {
         "error: no font has the character '王' (U+738B) used in the patient name\nhint: add a font",
     );
 }
+
+#[test]
+fn check_warns_when_a_clinic_picture_has_no_alt_text() {
+    let env = Env::new();
+    let lib = env.library("lib");
+    let f = lib.join("exercises/hip-hinge.toml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("alt = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&f, text).unwrap();
+    let r = env.run(&["--library", "lib", "check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("hip-hinge.toml: the image hip-hinge.svg has no `alt` text for readers who cannot see it; handouts describe it as \"Picture of the exercise Hip hinge\""),
+        "{}",
+        r.stderr
+    );
+}

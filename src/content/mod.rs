@@ -254,6 +254,11 @@ impl Library {
         self.root.as_deref()
     }
 
+    /// Is this the library built into the binary?
+    pub fn is_builtin(&self) -> bool {
+        self.root.is_none()
+    }
+
     /// Problems found while indexing the files (invalid or duplicate ids).
     pub fn index_problems(&self) -> &[Error] {
         &self.index_problems
