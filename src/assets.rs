@@ -44,16 +44,6 @@ pub struct LoadedImage {
     pub picture: Picture,
 }
 
-impl LoadedImage {
-    /// Pixel size of the picture as embedded in the PDF (raster images only).
-    pub fn embedded_px(&self) -> Option<(u32, u32)> {
-        match &self.picture {
-            Picture::Raster(i) => Some(i.size()),
-            Picture::Svg(_) => None,
-        }
-    }
-}
-
 type Slot = Arc<OnceLock<std::result::Result<Arc<LoadedImage>, (String, String)>>>;
 
 /// Images by file name, each prepared on first use.

@@ -97,6 +97,8 @@ pub struct Roster<R: Read> {
     record: csv::StringRecord,
     today: NaiveDate,
     used_names: HashSet<String>,
+    /// Set when the input itself failed: no more rows can be read.
+    ended: bool,
     pub delimiter: u8,
 }
 
@@ -136,6 +138,7 @@ impl<R: Read> Roster<R> {
             record: csv::StringRecord::new(),
             today,
             used_names: HashSet::new(),
+            ended: false,
             delimiter,
         };
         roster.check_header()?;
@@ -195,6 +198,9 @@ impl<R: Read> Roster<R> {
     /// The next row as a job, or the reason it cannot be one. `None` at the end.
     /// Blank rows are skipped.
     pub fn next_job(&mut self) -> Option<std::result::Result<Job, RowError>> {
+        if self.ended {
+            return None;
+        }
         loop {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => return None,
@@ -202,9 +208,10 @@ impl<R: Read> Roster<R> {
                     let row = e.position().map_or(0, |p| p.record() as usize + 1);
                     let error =
                         Error::file(self.source.clone(), format!("cannot read the roster: {e}"));
-                    // A broken stream ends the roster; bad UTF-8 in one row does not.
+                    // A broken stream ends the roster (reading on could fail
+                    // forever); bad UTF-8 in one row does not.
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        return Some(Err(RowError { row, error }));
+                        self.ended = true;
                     }
                     return Some(Err(RowError { row, error }));
                 }
@@ -650,6 +657,34 @@ mod tests {
             r[2].as_ref().unwrap_err().error,
             Error::BadAppointment(_)
         ));
+    }
+
+    /// A reader that gives the header, then fails every time it is read.
+    struct Broken(Option<&'static [u8]>);
+
+    impl Read for Broken {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.take() {
+                Some(head) => {
+                    buf[..head.len()].copy_from_slice(head);
+                    Ok(head.len())
+                }
+                None => Err(std::io::Error::other("the disk went away")),
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_stream_ends_the_roster_after_one_error() {
+        let r = Roster::open("r.csv", Broken(Some(b"patient,program\n")), today()).unwrap();
+        let rows: Vec<_> = r.take(5).collect();
+        assert_eq!(rows.len(), 1, "stops instead of failing forever");
+        let e = rows[0].as_ref().unwrap_err();
+        assert!(
+            e.error.to_string().contains("the disk went away"),
+            "{}",
+            e.error
+        );
     }
 
     #[test]

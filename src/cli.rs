@@ -148,10 +148,7 @@ pub fn completions(shell: Shell) -> Result<ExitCode, Error> {
         &completer.to_string_lossy(),
         &mut buf,
     )
-    .map_err(|source| Error::Write {
-        path: "standard output".into(),
-        source,
-    })?;
+    .map_err(Error::stdout)?;
     let _ = std::io::stdout().write_all(&buf);
     Ok(ExitCode::SUCCESS)
 }
@@ -181,10 +178,7 @@ pub fn man(command: Option<&str>) -> Result<ExitCode, Error> {
         .source(concat!("handout ", env!("CARGO_PKG_VERSION")))
         .manual("handout manual")
         .render(&mut buf)
-        .map_err(|source| Error::Write {
-            path: "standard output".into(),
-            source,
-        })?;
+        .map_err(Error::stdout)?;
     let _ = std::io::stdout().write_all(&buf);
     Ok(ExitCode::SUCCESS)
 }

@@ -112,8 +112,6 @@ pub enum Error {
     },
     #[error("could not write the PDF: {0}")]
     Pdf(String),
-    #[error("{} problem(s) found", .0.len())]
-    Many(Vec<Error>),
 }
 
 fn fmt_place(path: &str, pos: Option<Pos>) -> String {
@@ -131,6 +129,14 @@ impl Error {
             pos: None,
             message: message.into(),
             hint: None,
+        }
+    }
+
+    /// Writing to standard output failed.
+    pub fn stdout(source: std::io::Error) -> Error {
+        Error::Write {
+            path: "standard output".into(),
+            source,
         }
     }
 
@@ -206,7 +212,6 @@ impl Error {
                 "add a font that has this character to the library's fonts/ folder and list it under fallback-regular and fallback-bold in fonts/fonts.toml".into(),
             ),
             Error::TooTall { .. } => Some("shorten its text, or use a template with smaller type".into()),
-            Error::Many(_) => Some("fix each problem above, then run `handout check` again".into()),
             _ => None,
         }
     }

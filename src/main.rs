@@ -218,18 +218,9 @@ fn main() -> ExitCode {
 /// Print an error and its hint to standard error.
 fn report(e: &Error) {
     let mut err = std::io::stderr().lock();
-    match e {
-        Error::Many(list) => {
-            for e in list {
-                report(e);
-            }
-        }
-        e => {
-            let _ = writeln!(err, "error: {e}");
-            if let Some(h) = e.hint() {
-                let _ = writeln!(err, "hint: {h}");
-            }
-        }
+    let _ = writeln!(err, "error: {e}");
+    if let Some(h) = e.hint() {
+        let _ = writeln!(err, "hint: {h}");
     }
 }
 
@@ -238,10 +229,7 @@ fn out(text: &str) -> Result<(), Error> {
     let mut o = std::io::stdout().lock();
     match o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Write {
-            path: "standard output".into(),
-            source: e,
-        }),
+        Err(e) => Err(Error::stdout(e)),
         Ok(()) => Ok(()),
     }
 }
@@ -355,10 +343,9 @@ fn make(lib: Library, mut a: MakeArgs) -> Result<ExitCode, Error> {
     let to_stdout = a.output.as_deref() == Some(std::path::Path::new("-"));
     cli::check_delivery(&a.fast, to_stdout)?;
     if to_stdout && std::io::stdout().is_terminal() {
-        return Err(Error::Write {
-            path: "standard output".into(),
-            source: std::io::Error::other("refusing to write a PDF to a terminal"),
-        });
+        return Err(Error::stdout(std::io::Error::other(
+            "refusing to write a PDF to a terminal",
+        )));
     }
     let mut engine = Engine::new(lib)?;
     engine.pdf.pdfa |= a.pdfa;
@@ -379,10 +366,7 @@ fn make(lib: Library, mut a: MakeArgs) -> Result<ExitCode, Error> {
         let mut o = std::io::stdout().lock();
         o.write_all(&bytes)
             .and_then(|_| o.flush())
-            .map_err(|source| Error::Write {
-                path: "standard output".into(),
-                source,
-            })?;
+            .map_err(Error::stdout)?;
     } else {
         output::write_atomic(&path, &bytes, a.force)?;
         eprintln!(

@@ -6,6 +6,7 @@ mod common;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use common::exif::with_orientation;
 use common::*;
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
@@ -30,27 +31,6 @@ fn encode(img: DynamicImage, format: ImageFormat) -> Vec<u8> {
 
 fn jpeg(w: u32, h: u32) -> Vec<u8> {
     encode(DynamicImage::ImageRgb8(pattern(w, h)), ImageFormat::Jpeg)
-}
-
-/// Insert an EXIF block with an orientation tag right after the JPEG's SOI marker.
-fn with_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
-    let mut tiff = Vec::new();
-    tiff.extend_from_slice(b"II*\0");
-    tiff.extend_from_slice(&8u32.to_le_bytes());
-    tiff.extend_from_slice(&1u16.to_le_bytes()); // one entry
-    tiff.extend_from_slice(&0x0112u16.to_le_bytes()); // Orientation
-    tiff.extend_from_slice(&3u16.to_le_bytes()); // SHORT
-    tiff.extend_from_slice(&1u32.to_le_bytes());
-    tiff.extend_from_slice(&orientation.to_le_bytes());
-    tiff.extend_from_slice(&[0, 0]);
-    tiff.extend_from_slice(&0u32.to_le_bytes()); // no next IFD
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend_from_slice(&tiff);
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
-    out.extend_from_slice(&app1);
-    out.extend_from_slice(&jpeg[2..]);
-    out
 }
 
 fn png_with(w: u32, h: u32, color: png::ColorType, depth: png::BitDepth, palette: bool) -> Vec<u8> {

@@ -342,10 +342,7 @@ impl Frame {
     /// ascent and descent need more than the pitch, the lines are kept inside the
     /// returned height (accents on capitals never poke out of their block).
     fn lines(&mut self, x: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
-        self.lines_aligned(top, lines, pitch, |l| {
-            let _ = l;
-            x
-        })
+        self.lines_aligned(top, lines, pitch, |_| x)
     }
 
     /// Like [`Frame::lines`], each line aligned to the right edge `right`.

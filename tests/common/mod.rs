@@ -1,6 +1,8 @@
 //! Helpers for tests that run the real `handout` binary in a temporary folder.
 #![allow(dead_code)]
 
+pub mod exif;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
