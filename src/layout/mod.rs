@@ -907,13 +907,7 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         let v = text::measure(cx.fonts, val, value, context)?;
         natural.push(n.max(v) + 0.5);
     }
-    let total: f32 = natural.iter().sum();
-    let widths: Vec<f32> = if total <= avail {
-        let extra = (avail - total) / natural.len() as f32;
-        natural.iter().map(|n| n + extra).collect()
-    } else {
-        natural.iter().map(|n| n * avail / total).collect()
-    };
+    let widths = share_widths(&natural, avail);
     let mut col_h: f32 = 0.0;
     let mut cxp = 0.0;
     for (k, (name, val, context)) in fields.into_iter().enumerate() {
@@ -941,6 +935,44 @@ fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     y += 0.75;
     f.height = y;
     Ok(f)
+}
+
+/// Share `avail` between columns that would like `natural` widths. When all
+/// fit, each gets its width and an equal part of what is left. Otherwise the
+/// columns narrower than a fair share keep their width (a name or a date never
+/// wraps because another field is long) and the wider ones share the rest.
+fn share_widths(natural: &[f32], avail: f32) -> Vec<f32> {
+    let n = natural.len();
+    let total: f32 = natural.iter().sum();
+    if total <= avail {
+        let extra = (avail - total) / n as f32;
+        return natural.iter().map(|w| w + extra).collect();
+    }
+    let mut widths: Vec<Option<f32>> = vec![None; n];
+    let mut left = avail;
+    loop {
+        let open = widths.iter().filter(|w| w.is_none()).count();
+        if open == 0 {
+            break;
+        }
+        let share = left / open as f32;
+        let mut settled = false;
+        for (w, &nat) in widths.iter_mut().zip(natural) {
+            if w.is_none() && nat <= share {
+                *w = Some(nat);
+                left -= nat;
+                settled = true;
+            }
+        }
+        if !settled {
+            let share = left / open as f32;
+            for w in widths.iter_mut().filter(|w| w.is_none()) {
+                *w = Some(share);
+            }
+            break;
+        }
+    }
+    widths.into_iter().map(|w| w.unwrap_or(0.0)).collect()
 }
 
 fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {

@@ -658,3 +658,38 @@ fn notes_longer_than_a_page_flow_over_pages_line_by_line() {
     // Every word arrives: 6 paragraphs x 40 sentences.
     assert_eq!(text.matches("rest when you need to.").count(), 240);
 }
+
+#[test]
+fn header_columns_keep_short_fields_whole() {
+    // All fit: natural widths plus an equal share of the rest.
+    assert_eq!(share_widths(&[10.0, 20.0], 40.0), [15.0, 25.0]);
+    // Too wide: the short ones keep their width, the long one takes the rest.
+    assert_eq!(
+        share_widths(&[28.0, 38.0, 55.0, 80.0], 176.0),
+        [28.0, 38.0, 55.0, 55.0]
+    );
+    // Two long ones share what the short one leaves.
+    assert_eq!(
+        share_widths(&[20.0, 100.0, 100.0], 120.0),
+        [20.0, 50.0, 50.0]
+    );
+    let total: f32 = share_widths(&[60.0, 70.0, 80.0], 150.0).iter().sum();
+    assert!((total - 150.0).abs() < 0.01);
+
+    // In a real header with a next appointment, the patient name and the date stay on one line.
+    let s = setup();
+    let mut sel = glute(Paper::A4);
+    sel.next_appointment = Some(crate::program::Appointment::parse("2026-12-02 10:30").unwrap());
+    let d = doc(&s, sel).unwrap();
+    let texts: Vec<String> = d.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match &i.item {
+            Item::Text(l) => Some(l.text()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(&"Zoë Ó'Brien".to_string()), "{texts:?}");
+    assert!(texts.contains(&"25 November 2026".to_string()), "{texts:?}");
+    assert_invariants(&d, 11.0, 5);
+}
