@@ -3,13 +3,17 @@
 use std::time::Instant;
 
 use handout::content::Library;
-use handout::program::{parse_date, Selection};
+use handout::render::PdfOptions;
+use handout::request::{parse_date, Selection};
 use handout::Engine;
 
 fn main() {
-    let mut engine = Engine::new(Library::builtin().unwrap()).unwrap();
     // `untagged` as the first argument: compare with tagged output.
-    engine.pdf.tagged = std::env::args().nth(1).as_deref() != Some("untagged");
+    let pdf = PdfOptions {
+        tagged: std::env::args().nth(1).as_deref() != Some("untagged"),
+        ..PdfOptions::default()
+    };
+    let engine = Engine::new(Library::builtin().unwrap(), pdf).unwrap();
     let today = parse_date("2026-11-25").unwrap();
     let sel = Selection {
         patient: "Zoë Ó'Brien".into(),
@@ -20,7 +24,7 @@ fn main() {
     let (mut resolve, mut layout, mut render) = (0.0, 0.0, 0.0);
     for _ in 0..n {
         let t0 = Instant::now();
-        let h = engine.handout(&sel, today).unwrap();
+        let h = engine.resolve(&sel, today).unwrap();
         let t1 = Instant::now();
         let doc = engine.lay_out(&h).unwrap();
         let t2 = Instant::now();
@@ -34,7 +38,7 @@ fn main() {
     let ms = |s: f64| s * 1000.0 / n as f64;
     println!(
         "{} per handout: resolve {:.3} ms, layout {:.3} ms, render {:.3} ms",
-        if engine.pdf.tagged {
+        if engine.pdf_options().tagged {
             "tagged"
         } else {
             "untagged"

@@ -1,11 +1,15 @@
 //! The library's one error type.
 //!
 //! Every error names what went wrong and, where it applies, the file and line.
-//! [`Error::hint`] gives the next step for the user; the binary prints it as
-//! `hint: ...` under `error: ...`. Patient names never appear in an error.
+//! [`Error::hint`] gives the next step for the user in words that suit any
+//! face; a face (the command line, later the web app) prints it as `hint: ...`
+//! under `error: ...`, replacing it with its own wording where it can name a
+//! flag, a column or a command. Patient names never appear in an error.
 
 use std::fmt;
 use std::path::PathBuf;
+
+use crate::request::Field;
 
 /// Where in a file a problem is (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,23 +61,31 @@ pub enum Error {
         id: String,
         suggestion: Option<String>,
     },
-    #[error("bad exercise item `{item}`: {reason}")]
-    BadItem { item: String, reason: String },
+    /// A chosen value (from a flag, a roster cell, a prompt) that cannot be used.
+    #[error("bad {} `{value}`: {reason}", field.what())]
+    Choice {
+        field: Field,
+        value: String,
+        reason: String,
+    },
     #[error("the patient name is empty")]
     EmptyPatient,
-    /// A roster row that cannot be used as it is.
-    #[error("{0}")]
-    BadRow(String),
     #[error("no exercises chosen")]
     NoExercises,
-    #[error("bad date `{0}`: expected YYYY-MM-DD, for example 2026-11-25")]
-    BadDate(String),
-    #[error("bad paper size `{0}`: expected a4 or letter")]
-    BadPaper(String),
-    #[error("bad appointment `{0}`: expected YYYY-MM-DD HH:MM, for example 2026-12-02 10:30")]
-    BadAppointment(String),
-    #[error("bad log length `{0}`: expected a number of weeks from 0 to 12")]
-    BadLog(String),
+    /// A roster row whose fields do not line up with the header.
+    #[error("it has {fields} fields but the header has {columns} columns{}", if *unclosed_quote { "; a quoted field may be missing its closing quote" } else { "" })]
+    RowShape {
+        fields: usize,
+        columns: usize,
+        unclosed_quote: bool,
+    },
+    /// A file name given for the output that cannot be used.
+    #[error("the output name `{}` {reason}", name.escape_debug())]
+    BadOutputName { name: String, reason: String },
+    #[error("cannot make a QR code for {url}: {reason}")]
+    QrCode { url: String, reason: String },
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
     #[error("{}: the file already exists", .0.display())]
     OutputExists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
@@ -88,7 +100,19 @@ pub enum Error {
     },
     #[error("{path}: not a handout library: {message}")]
     NotALibrary { path: String, message: String },
-    /// A command that cannot do what was asked (e.g. `init` into a folder that is not empty).
+    /// A new library (or another folder to be filled) must go into a new or empty folder.
+    #[error("{}: the folder is not empty", .0.display())]
+    FolderNotEmpty(PathBuf),
+    #[error("{}: this is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// The library built into the binary was asked to change.
+    #[error("the built-in library cannot be changed")]
+    BuiltinLibrary,
+    #[error("`{0}` is not a valid exercise id")]
+    BadId(String),
+    #[error("exercise `{id}` already exists: {path}")]
+    ExerciseExists { id: String, path: String },
+    /// A face that cannot do what was asked (e.g. `--open` with standard output).
     #[error("{message}")]
     Refused {
         message: String,
@@ -163,47 +187,41 @@ impl Error {
         self
     }
 
-    /// What the user can do about it.
+    /// What the user can do about it, in words that suit any face: no flag,
+    /// column or command is named here (each face adds its own wording).
     pub fn hint(&self) -> Option<String> {
-        let did_you_mean = |s: &Option<String>| {
-            s.as_ref()
-                .map(|s| format!("did you mean `{s}`? "))
-                .unwrap_or_default()
-        };
         match self {
-            Error::File { hint, .. } => hint.clone(),
-            Error::UnknownExercise { suggestion, .. } => Some(format!(
-                "{}Run `handout list` to see all exercises.",
-                did_you_mean(suggestion)
-            )),
-            Error::UnknownProgram { suggestion, .. } => Some(format!(
-                "{}Run `handout list` to see all programs.",
-                did_you_mean(suggestion)
-            )),
+            Error::File { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
+            Error::UnknownExercise { suggestion, .. }
+            | Error::UnknownProgram { suggestion, .. } => {
+                suggestion.as_ref().map(|s| format!("did you mean `{s}`?"))
+            }
             Error::UnknownTemplate { suggestion, .. } => Some(format!(
                 "{}Templates are the .toml files in the library's templates/ folder.",
                 did_you_mean(suggestion)
             )),
-            Error::BadItem { .. } => Some(
-                "an item is ID[:SETSxREPS][@HOLDs], for example clams, clams:3x12 or hip-hitch:2x10@5s".into(),
-            ),
-            Error::EmptyPatient => Some("give the patient's name with --patient \"First Last\"".into()),
-            Error::NoExercises => Some(
-                "choose exercises with --exercises clams,hip-hitch or a preset with --program glute-strength".into(),
-            ),
+            Error::Choice { field, .. } => field.example().map(str::to_string),
+            Error::EmptyPatient => Some("every handout needs the patient's name".into()),
+            Error::NoExercises => Some("choose exercises, a program, or both".into()),
             Error::OutputExists(_) => {
-                Some("use --force to replace it, or -o to choose another file name".into())
+                Some("choose another file name, or allow the file to be replaced".into())
             }
             Error::Write { .. } => {
                 Some("check that the folder exists and that you may write to it".into())
             }
-            Error::NotALibrary { .. } => Some(
-                "a library folder holds clinic.toml and exercises/; `handout init DIR` writes one".into(),
+            Error::NotALibrary { .. } => {
+                Some("a library folder holds clinic.toml and exercises/".into())
+            }
+            Error::FolderNotEmpty(_) => {
+                Some("nothing is ever overwritten; name a new or empty folder".into())
+            }
+            Error::BuiltinLibrary => Some(
+                "make a library of your own (an editable copy of the built-in one) and change that".into(),
             ),
-            Error::Refused { hint, .. } => hint.clone(),
-            Error::NoTerminal => Some(
-                "give the choice as flags instead, e.g. handout make --patient \"Jane Doe\" --exercises clams,hip-hitch (see handout make --help)".into(),
+            Error::BadId(_) => Some(
+                "use lowercase letters, digits and single hyphens, like `wall-squat`".into(),
             ),
+            Error::ExerciseExists { .. } => Some("edit that file, or choose another id".into()),
             Error::Deliver { path, .. } => Some(format!(
                 "the handout itself was written to {}; open or print it from there",
                 path.display()
@@ -215,6 +233,26 @@ impl Error {
             _ => None,
         }
     }
+
+    /// The choice this error is about, when it is about one (so a face can
+    /// point at its flag, column or question).
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::Choice { field, .. } => Some(*field),
+            Error::EmptyPatient => Some(Field::Patient),
+            Error::NoExercises | Error::UnknownExercise { .. } => Some(Field::Exercises),
+            Error::UnknownProgram { .. } => Some(Field::Program),
+            Error::UnknownTemplate { .. } => Some(Field::Template),
+            Error::BadOutputName { .. } => Some(Field::Output),
+            _ => None,
+        }
+    }
+}
+
+fn did_you_mean(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default()
 }
 
 /// The closest of `candidates` to `wanted`, if it is close enough to be a likely typo.

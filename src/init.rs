@@ -17,28 +17,18 @@ pub fn library_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
 /// beside it and renamed into place, so `dir` appears complete or not at all.
 /// Returns the number of files written.
 pub fn init(dir: &Path) -> Result<usize> {
-    let refuse = |message: String, hint: &str| Error::Refused {
-        message,
-        hint: Some(hint.to_string()),
-    };
     let werr = |path: &Path, source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     if dir.is_file() {
-        return Err(refuse(
-            format!("{}: this is a file, not a folder", dir.display()),
-            "name a new folder, e.g. handout init myclinic",
-        ));
+        return Err(Error::NotAFolder(dir.to_path_buf()));
     }
     let existed = dir.is_dir();
     if existed {
         let mut entries = std::fs::read_dir(dir).map_err(|e| werr(dir, e))?;
         if entries.next().is_some() {
-            return Err(refuse(
-                format!("{}: the folder is not empty", dir.display()),
-                "init never overwrites files; name a new or empty folder",
-            ));
+            return Err(Error::FolderNotEmpty(dir.to_path_buf()));
         }
     }
     let parent = match dir.parent() {
@@ -119,20 +109,10 @@ fn shell_quote(s: &str) -> String {
 /// `exercises/` folder and return its path.
 pub fn new_exercise(lib: &Library, id: &str) -> Result<PathBuf> {
     let Some(root) = lib.root() else {
-        return Err(Error::Refused {
-            message: "the built-in library cannot be changed".into(),
-            hint: Some(format!(
-                "make a library of your own with `handout init myclinic`, then `handout --library myclinic new-exercise {id}` (or set it once in handout.toml)"
-            )),
-        });
+        return Err(Error::BuiltinLibrary);
     };
     if !is_valid_id(id) {
-        return Err(Error::Refused {
-            message: format!("`{id}` is not a valid exercise id"),
-            hint: Some(
-                "use lowercase letters, digits and single hyphens, like `wall-squat`".into(),
-            ),
-        });
+        return Err(Error::BadId(id.to_string()));
     }
     if lib.exercise_ids().any(|e| e == id) {
         let existing = lib
@@ -144,9 +124,9 @@ pub fn new_exercise(lib: &Library, id: &str) -> Result<PathBuf> {
             })
             .map(|rel| lib.display(rel))
             .unwrap_or_else(|| lib.display(&format!("exercises/{id}.toml")));
-        return Err(Error::Refused {
-            message: format!("exercise `{id}` already exists: {existing}"),
-            hint: Some("edit that file, or choose another id".into()),
+        return Err(Error::ExerciseExists {
+            id: id.to_string(),
+            path: existing,
         });
     }
     let dir = root.join("exercises");

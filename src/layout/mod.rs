@@ -1394,7 +1394,10 @@ fn video_code(
     beside: bool,
 ) -> Result<f32> {
     let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|e| Error::BadRow(format!("cannot make a QR code for {url}: {e}")))?;
+        .map_err(|e| Error::QrCode {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
     let n = code.width();
     let module = QR_MM * MM / n as f32;
     let quiet = QR_QUIET as f32 * module;

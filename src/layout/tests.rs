@@ -42,7 +42,7 @@ fn glute(paper: Paper) -> Selection {
     Selection {
         patient: "Zoë Ó'Brien".into(),
         program: Some("glute-strength".into()),
-        paper,
+        paper: Some(paper),
         ..Default::default()
     }
 }

@@ -1,87 +1,19 @@
-//! The binary's newer commands and flags: interactive mode, `--open`/`--print`,
-//! `init`, `new-exercise`, shell completions and the man page. Kept apart from
-//! main.rs so that main.rs stays a thin list of commands.
+//! Setting up: `init` (a library of the clinic's own), `new-exercise`, shell
+//! completions (the scripts and the ids they offer) and the manual page.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, ValueEnum};
+use clap::{CommandFactory, ValueEnum};
 use clap_complete::engine::CompletionCandidate;
 
 use handout::config;
 use handout::content::Library;
 use handout::error::Error;
-use handout::interactive::{self, Answers, Ask};
-use handout::program::Paper;
 
-/// `make` flags for the fast path (listed last in `make --help`).
-#[derive(Args, Debug, Default)]
-pub struct FastPath {
-    /// Ask on the terminal for what the flags do not give (patient, exercises, doses, note), e.g. handout make -i
-    #[arg(long, short = 'i', display_order = 1000)]
-    pub interactive: bool,
-
-    /// Open the PDF in the system viewer once it is written, e.g. --open
-    #[arg(long, display_order = 1001)]
-    pub open: bool,
-
-    /// Print the PDF with `lp` on PRINTER (default: the default printer) on the --paper size, e.g. --print office
-    #[arg(
-        long,
-        value_name = "PRINTER",
-        num_args = 0..=1,
-        default_missing_value = "",
-        display_order = 1002
-    )]
-    pub print: Option<String>,
-}
-
-/// Is there a terminal to ask questions on (keyboard in, prompts on standard error)?
-pub fn have_terminal() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
-}
-
-/// Ask on the terminal for what the flags did not give.
-pub fn ask(lib: &Library, what: Ask) -> Result<Answers, Error> {
-    if !have_terminal() {
-        return Err(Error::NoTerminal);
-    }
-    interactive::ask(lib, &mut interactive::Terminal, what)
-}
-
-/// `--open` and `--print` cannot act on standard output: refuse before any work.
-pub fn check_delivery(fast: &FastPath, to_stdout: bool) -> Result<(), Error> {
-    if to_stdout && (fast.open || fast.print.is_some()) {
-        return Err(Error::Refused {
-            message: "--open and --print need a PDF file, not standard output".into(),
-            hint: Some("leave out `-o -`, or name a file with -o".into()),
-        });
-    }
-    Ok(())
-}
-
-/// After the PDF is written: open it and/or print it.
-pub fn deliver(fast: &FastPath, path: &Path, paper: Paper) -> Result<(), Error> {
-    if let Some(printer) = &fast.print {
-        let said = handout::deliver::print(path, Some(printer), paper)?;
-        let to = if printer.is_empty() {
-            "the default printer".to_string()
-        } else {
-            format!("printer {printer}")
-        };
-        if said.is_empty() {
-            eprintln!("sent {} to {to}", path.display());
-        } else {
-            eprintln!("sent {} to {to}: {said}", path.display());
-        }
-    }
-    if fast.open {
-        handout::deliver::open(path)?;
-    }
-    Ok(())
-}
+use super::args::Cli;
 
 /// `handout init DIR`.
 pub fn init(dir: &Path) -> Result<ExitCode, Error> {
@@ -155,7 +87,7 @@ pub fn completions(shell: Shell) -> Result<ExitCode, Error> {
 
 /// `handout man [COMMAND]`: the manual page in roff.
 pub fn man(command: Option<&str>) -> Result<ExitCode, Error> {
-    let mut cmd = crate::Cli::command();
+    let mut cmd = Cli::command();
     cmd.build();
     let page = match command {
         None => cmd,

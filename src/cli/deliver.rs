@@ -1,11 +1,46 @@
-//! After the PDF is written: open it in the system viewer, or send it to a printer.
+//! After the PDF is written: open it in the system viewer (`--open`), or send
+//! it to a printer (`--print`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
-use crate::program::Paper;
+use handout::error::{Error, Result};
+use handout::request::Paper;
+
+use super::args::FastPath;
+
+/// `--open` and `--print` cannot act on standard output: refuse before any work.
+pub fn check(fast: &FastPath, to_stdout: bool) -> Result<()> {
+    if to_stdout && (fast.open || fast.print.is_some()) {
+        return Err(Error::Refused {
+            message: "--open and --print need a PDF file, not standard output".into(),
+            hint: Some("leave out `-o -`, or name a file with -o".into()),
+        });
+    }
+    Ok(())
+}
+
+/// After the PDF is written: print it and/or open it, as the flags ask.
+pub fn deliver(fast: &FastPath, path: &Path, paper: Paper) -> Result<()> {
+    if let Some(printer) = &fast.print {
+        let said = print(path, Some(printer), paper)?;
+        let to = if printer.is_empty() {
+            "the default printer".to_string()
+        } else {
+            format!("printer {printer}")
+        };
+        if said.is_empty() {
+            eprintln!("sent {} to {to}", path.display());
+        } else {
+            eprintln!("sent {} to {to}: {said}", path.display());
+        }
+    }
+    if fast.open {
+        open(path)?;
+    }
+    Ok(())
+}
 
 /// The print command and its arguments: `lp [-d PRINTER] -o media=A4 FILE`.
 pub fn print_command(file: &Path, printer: Option<&str>, paper: Paper) -> Command {

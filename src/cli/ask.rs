@@ -3,12 +3,15 @@
 //!
 //! The questions go through the [`Prompter`] trait: [`Terminal`] asks them on
 //! the terminal (inquire); tests answer them from a script. The answers come
-//! back as the flags `handout make` takes ([`Answers`]), so the handout is made,
-//! named and written exactly as `make` does.
+//! back typed ([`Answers`]: exercise items with their doses, checked by the same
+//! rules as flags), and `make` adds them to the selection it got from its flags.
 
-use crate::content::Library;
-use crate::error::{Error, Result};
-use crate::program::{Dose, DoseOverride, ItemSpec};
+use std::io::IsTerminal;
+
+use handout::content::Library;
+use handout::error::{Error, Result};
+use handout::program::{preset_override, Dose};
+use handout::request::{DoseOverride, ItemSpec};
 
 /// Checks an answer; `Err` holds the message to show before asking again.
 pub type Check = fn(&str) -> std::result::Result<(), String>;
@@ -47,15 +50,28 @@ pub struct Ask {
     pub notes: bool,
 }
 
-/// The answers, in the form of `handout make` flags.
+/// The answers, typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     pub patient: Option<String>,
-    /// `--program`: the first preset chosen.
+    /// The first preset chosen: its title heads the handout.
     pub program: Option<String>,
-    /// `--exercises` items, e.g. `clams:3x12@5s`.
-    pub items: Vec<String>,
+    /// Exercises to add, or whose dose changes, in the order asked.
+    pub items: Vec<ItemSpec>,
     pub notes: Option<String>,
+}
+
+/// Is there a terminal to ask questions on (keyboard in, prompts on standard error)?
+pub fn have_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Ask on the terminal for what the flags did not give.
+pub fn on_terminal(lib: &Library, what: Ask) -> Result<Answers> {
+    if !have_terminal() {
+        return Err(Error::NoTerminal);
+    }
+    ask(lib, &mut Terminal, what)
 }
 
 /// One entry of the picker.
@@ -90,20 +106,11 @@ fn dose_check(s: &str) -> std::result::Result<(), String> {
     parse_dose(s).map(|_| ())
 }
 
-/// Parse a dose as typed after an exercise id: `3x12@5s`, `2x10`, `@5s`, or
-/// nothing (keep the default).
-pub fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(DoseOverride::default());
-    }
-    let item = if t.starts_with('@') {
-        format!("x{t}")
-    } else {
-        format!("x:{t}")
-    };
-    ItemSpec::parse(&item).map(|i| i.dose).map_err(|e| match e {
-        Error::BadItem { reason, .. } => format!(
+/// Parse a dose as typed at the prompt: `3x12@5s`, `2x10`, `@5s`, or nothing
+/// (keep the default); the message says what to type instead.
+fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
+    DoseOverride::parse(text).map_err(|e| match e {
+        Error::Choice { reason, .. } => format!(
             "{}: type SETSxREPS@HOLDs, like 3x12@5s, 2x10 or @5s",
             reason.replace("the dose after : ", "the dose ")
         ),
@@ -201,13 +208,7 @@ pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
                         continue;
                     }
                     let ex = lib.exercise(id)?;
-                    let o = DoseOverride {
-                        sets: item.sets.map(|c| c.0),
-                        reps: item.reps.map(|c| c.0),
-                        hold_seconds: item.hold_seconds.map(|s| s.0),
-                        frequency: item.frequency.clone(),
-                        each_side: item.each_side,
-                    };
+                    let o = preset_override(item);
                     chosen.push(Chosen {
                         id: id.clone(),
                         title: ex.title.clone(),
@@ -248,10 +249,8 @@ pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
                 default: default.as_deref(),
                 check: dose_check,
             })?;
-            let o = parse_dose(&typed).map_err(|reason| Error::BadItem {
-                item: typed.clone(),
-                reason,
-            })?;
+            // The answer passed its check, so it parses.
+            let o = DoseOverride::parse(&typed)?;
             let dose = c.dose.clone().with(&o);
             let changed = dose != c.dose;
             let in_main_program = c.program.is_some() && c.program == answers.program;
@@ -260,15 +259,21 @@ pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
                 continue;
             }
             if c.program.is_none() && !changed {
-                answers.items.push(c.id.clone());
+                answers.items.push(ItemSpec::plain(&c.id));
                 continue;
             }
             // A changed dose, or one from a second preset: say it in full.
-            match dose_syntax(&dose).filter(|s| !s.is_empty()) {
-                Some(s) if s.starts_with('@') => answers.items.push(format!("{}{s}", c.id)),
-                Some(s) => answers.items.push(format!("{}:{s}", c.id)),
-                None => answers.items.push(c.id.clone()),
-            }
+            answers.items.push(ItemSpec {
+                id: c.id.clone(),
+                dose: DoseOverride {
+                    sets: dose.sets,
+                    reps: dose.reps,
+                    hold_seconds: Some(dose.hold_seconds),
+                    frequency: dose.frequency.clone(),
+                    each_side: Some(dose.each_side),
+                },
+                note: None,
+            });
         }
     }
     if what.notes {
@@ -445,6 +450,24 @@ mod tests {
         }
     }
 
+    /// Items as `id[:SETSxREPS][@HOLDs]`, a hold shown when above 0, to compare briefly.
+    fn brief(items: &[ItemSpec]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| {
+                let d = &i.dose;
+                let mut s = i.id.clone();
+                if let (Some(a), Some(b)) = (d.sets, d.reps) {
+                    s += &format!(":{a}x{b}");
+                }
+                if let Some(h) = d.hold_seconds.filter(|h| *h > 0) {
+                    s += &format!("@{h}s");
+                }
+                s
+            })
+            .collect()
+    }
+
     const ALL: Ask = Ask {
         patient: true,
         exercises: true,
@@ -463,15 +486,10 @@ mod tests {
             A::Type(""),
         ]);
         let a = ask(&lib, &mut s, ALL).unwrap();
-        assert_eq!(
-            a,
-            Answers {
-                patient: Some("Zoë Ó'Brien".into()),
-                program: None,
-                items: vec!["clams".into(), "hip-hinge".into(), "hip-hitch".into()],
-                notes: None,
-            }
-        );
+        assert_eq!(a.patient.as_deref(), Some("Zoë Ó'Brien"));
+        assert_eq!((&a.program, &a.notes), (&None, &None));
+        assert_eq!(brief(&a.items), ["clams", "hip-hinge", "hip-hitch"]);
+        assert!(a.items.iter().all(|i| i.dose == DoseOverride::default()));
         // Listed by title, each dose offered with its default.
         assert_eq!(
             s.transcript,
@@ -497,7 +515,12 @@ mod tests {
             A::Type("Walk for 20 minutes a day."),
         ]);
         let a = ask(&lib, &mut s, ALL).unwrap();
-        assert_eq!(a.items, ["hip-hinge:2x15"]);
+        assert_eq!(brief(&a.items), ["hip-hinge:2x15"]);
+        assert_eq!(
+            a.items[0].dose.hold_seconds,
+            Some(0),
+            "@0s removes the hold"
+        );
         assert_eq!(a.notes.as_deref(), Some("Walk for 20 minutes a day."));
         // The bad dose was explained and asked again.
         assert!(
@@ -527,7 +550,7 @@ mod tests {
         let a = ask(&lib, &mut s, ALL).unwrap();
         assert_eq!(a.program.as_deref(), Some("glute-strength"));
         // Clams was in the preset already: asked once.
-        assert_eq!(a.items, ["hip-hitch:3x10@8s"]);
+        assert_eq!(brief(&a.items), ["hip-hitch:3x10@8s"]);
         assert_eq!(
             s.transcript.iter().filter(|l| l.contains("Clams")).count(),
             1
@@ -578,7 +601,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.patient, None);
-        assert_eq!(a.items, ["clams"]);
+        assert_eq!(brief(&a.items), ["clams"]);
     }
 
     #[test]

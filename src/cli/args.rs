@@ -1,0 +1,227 @@
+//! The command line's flags and commands (clap). Parsing only: each command's
+//! work is in its own module of `cli`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
+
+use handout::error::Error;
+use handout::request::{self, Paper};
+
+/// A flag value checked by the request rule while the flags are parsed, so a
+/// bad one is a usage error (exit code 2) like any other; the value is kept as
+/// typed and becomes part of the [`request::Choices`].
+fn checked<T: 'static>(
+    rule: fn(&str) -> handout::Result<T>,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |s: &str| match rule(s) {
+        Ok(_) => Ok(s.to_string()),
+        Err(Error::Choice { reason, .. }) => Err(reason),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+pub const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
+  clams               the exercise with its default dose
+  clams:3x12          3 sets of 12 repetitions
+  clams:3x12@5s       3 sets of 12, hold each for 5 seconds
+  hip-hitch:2x10@5s   2 sets of 10, hold each for 5 seconds
+  clams@3s            default sets and reps, hold 3 seconds
+  e.g. --exercises clams:3x12@5s,hip-hitch
+On a terminal, `handout make -i` (or just `handout`) asks for the patient, the
+exercises and presets (type to search titles and tags) and each dose.";
+
+#[derive(Parser)]
+#[command(
+    name = "handout",
+    version,
+    about = "Branded, printable home-exercise handouts (PDF) from a plain-text exercise library",
+    long_about = "Branded, printable home-exercise handouts (PDF) from a plain-text exercise library.\n\nWith no command, on a terminal, it asks for the patient, the exercises and their doses, and writes the handout.",
+    after_help = "Examples:\n  handout                      (on a terminal: asks, then writes the PDF)\n  handout make --patient \"Jane Doe\" --program glute-strength\n  handout make --patient \"Jane Doe\" --exercises clams,hip-hitch:2x10@5s -o jane.pdf --print\n  handout list\n  handout init myclinic && handout --library myclinic check"
+)]
+pub struct Cli {
+    /// Library folder to use instead of the built-in one, e.g. --library myclinic (default: HANDOUT_LIBRARY, then `library` in handout.toml)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Make one patient's handout, e.g. `handout make --patient "Jane Doe" --program glute-strength`
+    #[command(after_help = ITEM_HELP)]
+    Make(Box<MakeArgs>),
+    /// List the library's exercises (id, title, tags, default dose) and programs
+    List,
+    /// Show one exercise or program in full, e.g. `handout show clams`
+    Show {
+        /// Exercise or program id, e.g. clams
+        #[arg(add = ArgValueCandidates::new(super::setup::complete_ids))]
+        id: String,
+    },
+    /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
+    Check,
+    /// List the page designs, e.g. `handout templates` then `handout make --template large-print ...`
+    Templates,
+    /// Make one handout per row of a roster (CSV), e.g. `handout batch roster.csv --out-dir sheets`
+    #[command(after_help = BATCH_HELP)]
+    Batch(BatchArgs),
+    /// Write an editable copy of the default library into a new folder, e.g. `handout init myclinic`
+    Init {
+        /// The folder to create (it must not exist, or be empty), e.g. myclinic
+        dir: PathBuf,
+    },
+    /// Write a commented skeleton exercise into the library's exercises/, e.g. `handout --library myclinic new-exercise wall-squat`
+    NewExercise {
+        /// The new exercise's id (lowercase letters, digits, hyphens), e.g. wall-squat
+        id: String,
+    },
+    /// Print a shell completion script, e.g. `handout completions bash > ~/.local/share/bash-completion/completions/handout`
+    Completions {
+        /// The shell, e.g. bash
+        shell: super::setup::Shell,
+    },
+    /// Print the manual page (roff), e.g. `handout man > handout.1` or `handout man make | man -l -`
+    Man {
+        /// A command's own page, e.g. make
+        command: Option<String>,
+    },
+}
+
+const BATCH_HELP: &str =
+    "The roster is CSV as spreadsheets export it (comma or semicolon, UTF-8 with or without BOM).
+Columns (header row, any case): patient (required), exercises and/or program,
+and optionally date, clinician, notes, paper, template, output (a file name),
+log (weeks of tick-box log), next-appointment (YYYY-MM-DD HH:MM).
+In notes, parts separated by | that look like clams=Use the green band go on
+that exercise's card; the rest are general notes.
+  patient,program,date
+  Jane Doe,glute-strength,2026-11-25
+  Sam Lee,,2026-11-26           <- with an `exercises` column: \"clams,hip-hitch:2x10@5s\"
+Rows are numbered as a spreadsheet shows them (the header is row 1).";
+
+#[derive(Args)]
+pub struct BatchArgs {
+    /// The roster: a CSV file, or `-` for standard input
+    pub roster: PathBuf,
+
+    /// Folder for the PDFs (created if missing), e.g. --out-dir sheets (default: here)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out_dir: PathBuf,
+
+    /// Handouts made at once (default: one per CPU core), e.g. --jobs 2
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Replace PDFs that already exist
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print nothing but the summary and errors
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write PDF/A-2 for the patient record (also `pdfa = true` in clinic.toml), e.g. --pdfa
+    #[arg(long)]
+    pub pdfa: bool,
+
+    /// Write an untagged PDF, without structure for screen readers (for comparison only)
+    #[arg(long, hide = true)]
+    pub untagged: bool,
+}
+
+#[derive(Args)]
+pub struct MakeArgs {
+    /// The patient's name as it should be printed, e.g. --patient "Zoë Ó'Brien"
+    #[arg(
+        long,
+        short = 'p',
+        value_name = "NAME",
+        required_unless_present = "interactive"
+    )]
+    pub patient: Option<String>,
+
+    #[command(flatten)]
+    pub fast: FastPath,
+
+    /// A preset program of exercises, e.g. --program glute-strength
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(super::setup::complete_programs))]
+    pub program: Option<String>,
+
+    /// Exercises with optional doses, e.g. --exercises clams,hip-hitch:2x10@5s
+    #[arg(long, short = 'e', value_name = "ITEMS", add = ArgValueCompleter::new(super::setup::complete_exercises))]
+    pub exercises: Vec<String>,
+
+    /// The handout's date, e.g. --date 2026-11-25 (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Clinician's name to print, e.g. --clinician "Sam Lee, Physiotherapist"
+    #[arg(long, value_name = "NAME")]
+    pub clinician: Option<String>,
+
+    /// General notes for the patient, printed under the exercises, e.g. --notes "Walk daily"
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+
+    /// A note on one exercise's card (repeatable), e.g. --note clams="Use the green band"
+    #[arg(long = "note", value_name = "ID=TEXT")]
+    pub exercise_notes: Vec<String>,
+
+    /// Add a tick-box exercise log for this many weeks (1 to 12), e.g. --log 4
+    #[arg(long, value_name = "WEEKS", value_parser = checked(request::parse_log_weeks))]
+    pub log: Option<String>,
+
+    /// The next appointment, printed in the header, e.g. --next-appointment "2026-12-02 10:30"
+    #[arg(long, value_name = "DATE [TIME]")]
+    pub next_appointment: Option<String>,
+
+    /// Paper size: a4 or letter (default a4), e.g. --paper letter
+    #[arg(long, value_name = "SIZE", value_parser = checked(Paper::parse))]
+    pub paper: Option<String>,
+
+    /// Page design from the library's templates/ (default standard; see `handout templates`), e.g. --template large-print
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
+
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Write PDF/A-2 for the patient record (also `pdfa = true` in clinic.toml), e.g. --pdfa
+    #[arg(long)]
+    pub pdfa: bool,
+
+    /// Write an untagged PDF, without structure for screen readers (for comparison only)
+    #[arg(long, hide = true)]
+    pub untagged: bool,
+
+    /// Output file, `-` for standard output (default: <patient>-<date>.pdf here), e.g. -o jane.pdf
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `make` flags for the fast path (listed last in `make --help`).
+#[derive(Args, Debug, Default)]
+pub struct FastPath {
+    /// Ask on the terminal for what the flags do not give (patient, exercises, doses, note), e.g. handout make -i
+    #[arg(long, short = 'i', display_order = 1000)]
+    pub interactive: bool,
+
+    /// Open the PDF in the system viewer once it is written, e.g. --open
+    #[arg(long, display_order = 1001)]
+    pub open: bool,
+
+    /// Print the PDF with `lp` on PRINTER (default: the default printer) on the --paper size, e.g. --print office
+    #[arg(
+        long,
+        value_name = "PRINTER",
+        num_args = 0..=1,
+        default_missing_value = "",
+        display_order = 1002
+    )]
+    pub print: Option<String>,
+}

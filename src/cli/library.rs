@@ -1,0 +1,177 @@
+//! Looking at the library: `list`, `show`, `templates` and `check`.
+
+use std::process::ExitCode;
+
+use handout::check;
+use handout::content::Library;
+use handout::error::Error;
+use handout::program::Dose;
+
+use super::report::{self, out, Face};
+
+/// `handout check`: every problem of every file, then a summary.
+pub fn check(lib: &Library) -> Result<ExitCode, Error> {
+    let r = check::check(lib);
+    for w in &r.warnings {
+        eprintln!("warning: {w}");
+    }
+    for p in &r.problems {
+        report::error(p, Face::Flags);
+    }
+    if r.ok() {
+        out(&format!("{}\n", r.summary(lib)))?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{}", r.summary(lib));
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+pub fn list(lib: &Library) -> Result<ExitCode, Error> {
+    let mut rows = vec![[
+        "ID".to_string(),
+        "TITLE".to_string(),
+        "TAGS".to_string(),
+        "DEFAULT DOSE".to_string(),
+    ]];
+    let mut failed = false;
+    for id in lib.exercise_ids() {
+        match lib.exercise(id) {
+            Ok(ex) => rows.push([
+                id.to_string(),
+                ex.title.clone(),
+                ex.tags.join(", "),
+                Dose::from_spec(&ex.dose).to_string(),
+            ]),
+            Err(e) => {
+                report::error(&e, Face::Flags);
+                failed = true;
+            }
+        }
+    }
+    let mut text = format!("Exercises ({}):\n", rows.len() - 1);
+    text += &table(&rows);
+    let mut prows = vec![[
+        "ID".to_string(),
+        "TITLE".to_string(),
+        "EXERCISES".to_string(),
+    ]];
+    for id in lib.program_ids() {
+        match lib.program(id) {
+            Ok(p) => prows.push([
+                id.to_string(),
+                p.title.clone(),
+                p.exercises
+                    .iter()
+                    .map(|i| i.id.get_ref().as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]),
+            Err(e) => {
+                report::error(&e, Face::Flags);
+                failed = true;
+            }
+        }
+    }
+    text += &format!("\nPrograms ({}):\n", prows.len() - 1);
+    text += &table(&prows);
+    out(&text)?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn table<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut s = String::new();
+    for r in rows {
+        let mut line = String::from("  ");
+        for (i, c) in r.iter().enumerate() {
+            line += c;
+            if i + 1 < N {
+                line += &" ".repeat(widths[i] - c.chars().count() + 2);
+            }
+        }
+        s += line.trim_end();
+        s.push('\n');
+    }
+    s
+}
+
+pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
+    if lib.program_ids().any(|p| p == id) {
+        let p = lib.program(id)?;
+        let mut s = format!("{} (program `{id}`)\n", p.title);
+        if !p.description.is_empty() {
+            s += &format!("{}\n", p.description);
+        }
+        for (k, item) in p.exercises.iter().enumerate() {
+            let ex = lib.exercise(item.id.get_ref())?;
+            s += &format!("  {}. {} ({})\n", k + 1, ex.title, ex.id);
+        }
+        out(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ex = lib.exercise(id)?;
+    let mut s = format!("{} ({})\n\n", ex.title, ex.id);
+    s += &format!("Aim: {}\n", ex.aim);
+    if let Some(start) = &ex.start {
+        s += &format!("Start: {start}\n");
+    }
+    s += "Steps:\n";
+    for (k, step) in ex.steps.iter().enumerate() {
+        s += &format!("  {}. {step}\n", k + 1);
+    }
+    for tip in &ex.tips {
+        s += &format!("Tip: {tip}\n");
+    }
+    s += &format!("Default dose: {}\n", Dose::from_spec(&ex.dose));
+    if !ex.tags.is_empty() {
+        s += &format!("Tags: {}\n", ex.tags.join(", "));
+    }
+    for img in &ex.images {
+        s += &format!("Image: {}", img.file);
+        if let Some(alt) = &img.alt {
+            s += &format!(" ({alt})");
+        }
+        s.push('\n');
+    }
+    s += &format!("File: {}\n", lib.display(&format!("exercises/{id}.toml")));
+    out(&s)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn templates(lib: &Library) -> Result<ExitCode, Error> {
+    let mut rows = vec![[
+        "NAME".to_string(),
+        "TITLE".to_string(),
+        "DESCRIPTION".to_string(),
+    ]];
+    let mut failed = false;
+    for id in lib.template_ids() {
+        match lib.template(id) {
+            Ok(t) => rows.push([id.to_string(), t.name.clone(), t.description.clone()]),
+            Err(e) => {
+                report::error(&e, Face::Flags);
+                failed = true;
+            }
+        }
+    }
+    out(&format!(
+        "Templates ({}), for --template NAME (each on --paper a4 or letter):\n{}",
+        rows.len() - 1,
+        table(&rows)
+    ))?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

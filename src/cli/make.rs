@@ -1,0 +1,110 @@
+//! `handout make` (and `handout` alone on a terminal): one patient's handout,
+//! from flags, the prompts, or both.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use handout::content::Library;
+use handout::error::Error;
+use handout::output;
+use handout::render::PdfOptions;
+use handout::request::{Choices, Selection};
+use handout::Engine;
+
+use super::args::MakeArgs;
+use super::ask::{self, Ask};
+use super::deliver;
+
+impl MakeArgs {
+    /// The flags' raw choices, for the request rules to check.
+    fn choices(&self) -> Choices {
+        Choices {
+            patient: self.patient.clone(),
+            program: self.program.clone(),
+            exercises: self.exercises.clone(),
+            date: self.date.clone(),
+            clinician: self.clinician.clone(),
+            notes: self.notes.clone(),
+            exercise_notes: self.exercise_notes.clone(),
+            paper: self.paper.clone(),
+            template: self.template.clone(),
+            log: self.log.clone(),
+            next_appointment: self.next_appointment.clone(),
+        }
+    }
+}
+
+/// The PDF options the flags ask for.
+pub fn pdf_options(pdfa: bool, untagged: bool) -> PdfOptions {
+    PdfOptions {
+        tagged: !untagged,
+        pdfa,
+    }
+}
+
+pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
+    let mut sel = a.choices().selection()?;
+    if a.fast.interactive {
+        ask_for_the_rest(&lib, &a, &mut sel)?;
+    }
+    let to_stdout = a.output.as_deref() == Some(Path::new("-"));
+    deliver::check(&a.fast, to_stdout)?;
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::stdout(std::io::Error::other(
+            "refusing to write a PDF to a terminal",
+        )));
+    }
+    let today = chrono::Local::now().date_naive();
+    let path = match &a.output {
+        Some(p) => p.clone(),
+        None => PathBuf::from(output::default_file_name(
+            &sel.patient,
+            sel.date.unwrap_or(today),
+        )),
+    };
+    // Refuse early, before any work, when the file exists.
+    if !to_stdout && !a.force && path.exists() {
+        return Err(Error::OutputExists(path));
+    }
+    let engine = Engine::new(lib, pdf_options(a.pdfa, a.untagged))?;
+    let made = engine.make(&sel, today)?;
+    if to_stdout {
+        let mut o = std::io::stdout().lock();
+        o.write_all(&made.pdf)
+            .and_then(|_| o.flush())
+            .map_err(Error::stdout)?;
+    } else {
+        output::write_atomic(&path, &made.pdf, a.force)?;
+        eprintln!(
+            "wrote {} ({} page{}, {} KB)",
+            path.display(),
+            made.pages,
+            if made.pages == 1 { "" } else { "s" },
+            made.pdf.len().div_ceil(1024)
+        );
+        deliver::deliver(&a.fast, &path, made.handout.paper)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `-i`: ask on the terminal for what the flags did not give, and add the answers.
+fn ask_for_the_rest(lib: &Library, a: &MakeArgs, sel: &mut Selection) -> Result<(), Error> {
+    let what = Ask {
+        patient: a.patient.is_none(),
+        exercises: sel.program.is_none() && sel.items.is_empty(),
+        notes: sel.notes.is_none(),
+    };
+    let got = ask::on_terminal(lib, what)?;
+    if let Some(p) = got.patient {
+        sel.patient = p;
+    }
+    if sel.program.is_none() {
+        sel.program = got.program;
+    }
+    sel.items.extend(got.items);
+    if sel.notes.is_none() {
+        sel.notes = got.notes;
+    }
+    Ok(())
+}

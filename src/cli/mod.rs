@@ -1,0 +1,31 @@
+//! The command line: one module per command family. `main.rs` parses and
+//! dispatches here; each module turns flags into the library's requests, calls
+//! the engine and reports in the command line's words.
+//!
+//! - [`args`]: the flags and commands (clap);
+//! - [`make`]: one handout; [`ask`]: the questions of the fast path;
+//!   [`deliver`]: `--open` and `--print`;
+//! - [`batch`]: a roster's handouts, with progress and a summary;
+//! - [`library`]: `list`, `show`, `templates`, `check`;
+//! - [`setup`]: `init`, `new-exercise`, completions, the manual;
+//! - [`report`]: errors and hints, and writing to standard output.
+
+pub mod args;
+pub mod ask;
+pub mod batch;
+pub mod deliver;
+pub mod library;
+pub mod make;
+pub mod report;
+pub mod setup;
+
+use std::path::PathBuf;
+
+use handout::config;
+use handout::content::Library;
+use handout::error::Error;
+
+/// `--library`, else HANDOUT_LIBRARY, else handout.toml, else the built-in library.
+pub fn open_library(dir: &Option<PathBuf>) -> Result<Library, Error> {
+    config::open(&config::choose(&config::Context::from_env(dir.clone()))?)
+}

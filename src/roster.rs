@@ -1,0 +1,539 @@
+//! Rosters: one handout per row of a spreadsheet export (CSV).
+//!
+//! The roster is read as a stream: a header row, then one row per patient. The
+//! header is checked before anything is written (unknown columns are an error).
+//! Each row's cells go through [`crate::request`] like any other face's choices,
+//! and rows are turned into [`Job`]s in order, which is where output names are
+//! chosen (so `-2`, `-3` suffixes do not depend on thread timing). Making the
+//! handouts is [`crate::batch`]'s work.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::output;
+use crate::request::{split_notes, Choices, Field, Selection};
+
+/// The columns a roster may have, in the order messages list them.
+pub fn column_names() -> impl Iterator<Item = &'static str> {
+    Field::ALL.into_iter().map(Field::name)
+}
+
+/// One handout to make.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub selection: Selection,
+    pub file_name: String,
+}
+
+/// A row that could not be made.
+#[derive(Debug)]
+pub struct RowError {
+    pub row: usize,
+    pub error: Error,
+}
+
+/// A roster being read: the checked header and the rows still to come.
+pub struct Roster<R: Read> {
+    source: String,
+    reader: csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>,
+    columns: Vec<Field>,
+    record: csv::StringRecord,
+    today: NaiveDate,
+    used_names: HashSet<String>,
+    /// Set when the input itself failed: no more rows can be read.
+    ended: bool,
+    pub delimiter: u8,
+}
+
+impl<R: Read> Roster<R> {
+    /// Read and check the header of a roster. `source` names it in messages.
+    pub fn open(source: &str, input: R, today: NaiveDate) -> Result<Roster<R>> {
+        let mut buf = BufReader::new(input);
+        let header = read_header_line(&mut buf).map_err(|e| Error::Read {
+            path: source.to_string(),
+            source: e,
+        })?;
+        let mut header = header;
+        if header.starts_with(b"\xEF\xBB\xBF") {
+            header.drain(..3);
+        }
+        if header.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::file(
+                source,
+                "the roster is empty: it needs a header row like `patient,program`",
+            ));
+        }
+        let delimiter = detect_delimiter(&header);
+        // The rest of the stream after the header; buffered bytes first.
+        let rest = buf.buffer().to_vec();
+        let inner = buf.into_inner();
+        let mut head = header.clone();
+        head.extend_from_slice(&rest);
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(head).chain(inner));
+        let mut roster = Roster {
+            source: source.to_string(),
+            reader,
+            columns: Vec::new(),
+            record: csv::StringRecord::new(),
+            today,
+            used_names: HashSet::new(),
+            ended: false,
+            delimiter,
+        };
+        roster.check_header()?;
+        Ok(roster)
+    }
+
+    fn check_header(&mut self) -> Result<()> {
+        let headers = self
+            .reader
+            .headers()
+            .map_err(|e| {
+                Error::file(
+                    self.source.clone(),
+                    format!("cannot read the header row: {e}"),
+                )
+            })?
+            .clone();
+        let mut seen = HashSet::new();
+        for (i, h) in headers.iter().enumerate() {
+            let name = h.trim().to_lowercase();
+            let col = Field::from_name(&name).ok_or_else(|| {
+                Error::file(
+                    format!("{}:1", self.source),
+                    format!(
+                        "unknown column `{}` (column {}): the known columns are {}",
+                        h.trim(),
+                        i + 1,
+                        column_names().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_hint("rename or remove the column; nothing was written")
+            })?;
+            if !seen.insert(col) {
+                return Err(Error::file(
+                    format!("{}:1", self.source),
+                    format!("the column `{name}` appears twice"),
+                ));
+            }
+            self.columns.push(col);
+        }
+        if !seen.contains(&Field::Patient) {
+            return Err(Error::file(
+                format!("{}:1", self.source),
+                "the roster has no `patient` column",
+            )
+            .with_hint("the header row needs `patient` and `program` and/or `exercises`, e.g. patient,program"));
+        }
+        if !seen.contains(&Field::Program) && !seen.contains(&Field::Exercises) {
+            return Err(Error::file(
+                format!("{}:1", self.source),
+                "the roster has neither a `program` nor an `exercises` column",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The next row as a job, or the reason it cannot be one. `None` at the end.
+    /// Blank rows are skipped.
+    pub fn next_job(&mut self) -> Option<std::result::Result<Job, RowError>> {
+        if self.ended {
+            return None;
+        }
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => {
+                    let row = e.position().map_or(0, |p| p.record() as usize + 1);
+                    let error =
+                        Error::file(self.source.clone(), format!("cannot read the roster: {e}"));
+                    // A broken stream ends the roster (reading on could fail
+                    // forever); bad UTF-8 in one row does not.
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        self.ended = true;
+                    }
+                    return Some(Err(RowError { row, error }));
+                }
+                Ok(true) => {
+                    if self.record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    let row = self
+                        .record
+                        .position()
+                        .map_or(0, |p| p.record() as usize + 1);
+                    return Some(self.job(row).map_err(|error| RowError { row, error }));
+                }
+            }
+        }
+    }
+
+    fn job(&mut self, row: usize) -> Result<Job> {
+        let last_has_newline = self
+            .record
+            .iter()
+            .next_back()
+            .is_some_and(|f| f.contains('\n'));
+        if (self.record.len() < self.columns.len() && last_has_newline)
+            || self.record.len() > self.columns.len()
+        {
+            return Err(Error::RowShape {
+                fields: self.record.len(),
+                columns: self.columns.len(),
+                unclosed_quote: self.record.len() < self.columns.len(),
+            });
+        }
+        let mut c = Choices::default();
+        let mut output_name = None;
+        for (col, value) in self.columns.iter().zip(self.record.iter()) {
+            let v = value.trim();
+            if v.is_empty() {
+                continue;
+            }
+            let v = Some(v.to_string());
+            match col {
+                Field::Patient => c.patient = v,
+                Field::Exercises => c.exercises.extend(v),
+                Field::Program => c.program = v,
+                Field::Date => c.date = v,
+                Field::Clinician => c.clinician = v,
+                Field::Notes | Field::ExerciseNote => {
+                    (c.notes, c.exercise_notes) = split_notes(value.trim());
+                }
+                Field::Log => c.log = v,
+                Field::NextAppointment => c.next_appointment = v,
+                Field::Paper => c.paper = v,
+                Field::Template => c.template = v,
+                Field::Output => output_name = Some(safe_output_name(value.trim())?),
+            }
+        }
+        let selection: Selection = c.selection()?;
+        if selection.patient.trim().is_empty() {
+            return Err(Error::EmptyPatient);
+        }
+        let base = match output_name {
+            Some(n) => n,
+            None => {
+                output::default_file_name(&selection.patient, selection.date.unwrap_or(self.today))
+            }
+        };
+        let file_name = self.unique(base);
+        Ok(Job {
+            row,
+            selection,
+            file_name,
+        })
+    }
+
+    /// `name`, or `name-2.pdf`, `name-3.pdf`... if an earlier row took it.
+    fn unique(&mut self, name: String) -> String {
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) => (s.to_string(), format!(".{e}")),
+            None => (name.clone(), String::new()),
+        };
+        let mut candidate = name;
+        let mut n = 2;
+        while !self.used_names.insert(candidate.to_lowercase()) {
+            candidate = format!("{stem}-{n}{ext}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+impl<R: Read> Iterator for Roster<R> {
+    type Item = std::result::Result<Job, RowError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_job()
+    }
+}
+
+/// The header line (up to the first newline outside quotes), including the newline.
+fn read_header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    let mut in_quotes = false;
+    loop {
+        let mut byte = [0u8; 1];
+        if r.read(&mut byte)? == 0 {
+            return Ok(line);
+        }
+        line.push(byte[0]);
+        match byte[0] {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' if !in_quotes => return Ok(line),
+            _ => {}
+        }
+    }
+}
+
+/// Comma or semicolon, whichever separates more fields of the header.
+fn detect_delimiter(header: &[u8]) -> u8 {
+    let (mut commas, mut semis, mut tabs, mut in_quotes) = (0, 0, 0, false);
+    for &b in header {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => commas += 1,
+            b';' if !in_quotes => semis += 1,
+            b'\t' if !in_quotes => tabs += 1,
+            _ => {}
+        }
+    }
+    if tabs > commas && tabs > semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Check a file name from the roster's `output` column: a plain name that stays
+/// inside the output folder. `.pdf` is added when missing.
+pub fn safe_output_name(name: &str) -> Result<String> {
+    let bad = |why: &str| Error::BadOutputName {
+        name: name.to_string(),
+        reason: why.to_string(),
+    };
+    if name.contains(['/', '\\']) {
+        return Err(bad("must be a plain file name, without folders"));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err(bad("contains control characters"));
+    }
+    if name.starts_with('.') {
+        return Err(bad("must not start with a dot"));
+    }
+    if name.contains([':', '*', '?', '"', '<', '>', '|']) {
+        return Err(bad(
+            "contains a character not allowed in file names (: * ? \" < > |)",
+        ));
+    }
+    let mut name = name.trim_end_matches([' ', '.']).to_string();
+    if !name.to_lowercase().ends_with(".pdf") {
+        name.push_str(".pdf");
+    }
+    let stem = name[..name.len() - 4].to_string();
+    let base = stem.split('.').next().unwrap_or("").to_ascii_lowercase();
+    const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&base.as_str())
+        || ((base.starts_with("com") || base.starts_with("lpt"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit());
+    if reserved || stem.is_empty() {
+        return Err(bad("is a name reserved by Windows or empty"));
+    }
+    if name.len() > 200 {
+        return Err(bad("is longer than 200 bytes"));
+    }
+    Ok(name)
+}
+
+/// Count the data rows of a roster file (for a progress bar), cheaply.
+pub fn count_rows(path: &Path) -> Option<u64> {
+    let f = std::fs::File::open(path).ok()?;
+    let mut r = BufReader::new(f);
+    let header = read_header_line(&mut r).ok()?;
+    let delimiter = detect_delimiter(&header);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(r);
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0;
+    while reader.read_byte_record(&mut rec).ok()? {
+        if rec.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::parse_date;
+
+    fn today() -> NaiveDate {
+        parse_date("2026-11-25").unwrap()
+    }
+
+    fn jobs(csv: &str) -> Vec<std::result::Result<Job, RowError>> {
+        Roster::open("r.csv", csv.as_bytes(), today())
+            .unwrap()
+            .collect()
+    }
+
+    #[test]
+    fn header_is_matched_loosely_and_checked() {
+        let r = Roster::open("r.csv", " Patient ; PROGRAM \n".as_bytes(), today()).unwrap();
+        assert_eq!(r.delimiter, b';');
+        let e = Roster::open("r.csv", "patient,programme\n".as_bytes(), today())
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment"
+        );
+        assert!(Roster::open("r.csv", "program\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "patient,notes\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "patient,patient,program\n".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "".as_bytes(), today()).is_err());
+    }
+
+    #[test]
+    fn bom_crlf_semicolons_and_quoted_fields() {
+        let plain = "patient,exercises,notes\nJane Doe,\"clams,hip-hitch:2x10@5s\",\"Slowly, please.\nTwice a day.\"\n";
+        let excel = "\u{FEFF}Patient;Exercises;Notes\r\nJane Doe;clams;hip-hitch:2x10@5s;\"Slowly, please.\r\nTwice a day.\"\r\n";
+        // Excel's field with a ';' inside must be quoted:
+        let excel = excel.replace("clams;hip-hitch:2x10@5s", "\"clams;hip-hitch:2x10@5s\"");
+        let a: Vec<_> = jobs(plain).into_iter().map(|j| j.unwrap()).collect();
+        let b: Vec<_> = jobs(&excel).into_iter().map(|j| j.unwrap()).collect();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].selection.items, b[0].selection.items);
+        assert_eq!(a[0].selection.items.len(), 2);
+        assert_eq!(a[0].file_name, "jane-doe-2026-11-25.pdf");
+        assert_eq!(a[0].file_name, b[0].file_name);
+        // Line endings inside a note are the note's own.
+        assert_eq!(
+            a[0].selection.notes.as_deref().map(|n| n.replace('\r', "")),
+            b[0].selection.notes.as_deref().map(|n| n.replace('\r', ""))
+        );
+    }
+
+    #[test]
+    fn rows_are_numbered_as_in_a_spreadsheet_and_bad_rows_say_why() {
+        // A blank spreadsheet row exports as ",,": it is skipped but keeps its number.
+        let csv = "patient,program,date\nA,glute-strength,2026-11-25\n,glute-strength,\n,,\nB,glute-strength,25/11/26\nC,glute-strength,\n";
+        let r = jobs(csv);
+        assert_eq!(r.len(), 4, "the blank row is skipped");
+        assert_eq!(r[0].as_ref().unwrap().row, 2);
+        let e = r[1].as_ref().unwrap_err();
+        assert_eq!(
+            (e.row, e.error.to_string()),
+            (3, "the patient name is empty".to_string())
+        );
+        let e = r[2].as_ref().unwrap_err();
+        assert_eq!(e.row, 5);
+        assert!(e.error.to_string().starts_with("bad date `25/11/26`"));
+        assert_eq!(r[3].as_ref().unwrap().row, 6);
+    }
+
+    #[test]
+    fn same_names_get_numbered_in_row_order() {
+        let csv = "patient,program\nJane Doe,p\nJane Doe,p\njane  doe,p\n";
+        let names: Vec<_> = jobs(csv)
+            .into_iter()
+            .map(|j| j.unwrap().file_name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "jane-doe-2026-11-25.pdf",
+                "jane-doe-2026-11-25-2.pdf",
+                "jane-doe-2026-11-25-3.pdf"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_never_leave_the_output_folder() {
+        let csv = "patient,program\n../../etc/passwd,p\ncon,p\n";
+        let names: Vec<_> = jobs(csv)
+            .into_iter()
+            .map(|j| j.unwrap().file_name)
+            .collect();
+        assert_eq!(names, ["etc-passwd-2026-11-25.pdf", "con-2026-11-25.pdf"]);
+        assert_eq!(safe_output_name("jane").unwrap(), "jane.pdf");
+        assert_eq!(safe_output_name("Jane Doe.PDF").unwrap(), "Jane Doe.PDF");
+        for bad in [
+            "../x.pdf", "a/b", "a\\b", "con", "CON.pdf", "lpt1.pdf", ".hidden", "a\u{7}b", "c:x",
+            "",
+        ] {
+            assert!(safe_output_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn notes_column_syntax() {
+        let csv = "patient,program,notes\nA,glute-strength,Walk daily | clams=Use the green band|hip-hitch = Hold the sink\n";
+        let a = jobs(csv).remove(0).unwrap();
+        assert_eq!(a.selection.notes.as_deref(), Some("Walk daily"));
+        assert_eq!(
+            a.selection.exercise_notes,
+            [
+                ("clams".to_string(), "Use the green band".to_string()),
+                ("hip-hitch".to_string(), "Hold the sink".to_string())
+            ]
+        );
+        let csv = "patient,program,log,next-appointment\nA,glute-strength,4,2026-12-02 10:30\nB,glute-strength,13,\nC,glute-strength,,2026-13-02\n";
+        let r = jobs(csv);
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.selection.log_weeks, Some(4));
+        assert!(a.selection.next_appointment.is_some());
+        assert!(matches!(
+            r[1].as_ref().unwrap_err().error,
+            Error::Choice {
+                field: Field::Log,
+                ..
+            }
+        ));
+        assert!(matches!(
+            r[2].as_ref().unwrap_err().error,
+            Error::Choice {
+                field: Field::NextAppointment,
+                ..
+            }
+        ));
+    }
+
+    /// A reader that gives the header, then fails every time it is read.
+    struct Broken(Option<&'static [u8]>);
+
+    impl Read for Broken {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.take() {
+                Some(head) => {
+                    buf[..head.len()].copy_from_slice(head);
+                    Ok(head.len())
+                }
+                None => Err(std::io::Error::other("the disk went away")),
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_stream_ends_the_roster_after_one_error() {
+        let r = Roster::open("r.csv", Broken(Some(b"patient,program\n")), today()).unwrap();
+        let rows: Vec<_> = r.take(5).collect();
+        assert_eq!(rows.len(), 1, "stops instead of failing forever");
+        let e = rows[0].as_ref().unwrap_err();
+        assert!(
+            e.error.to_string().contains("the disk went away"),
+            "{}",
+            e.error
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named() {
+        let r = jobs("patient;program\n\"unterminated;glute-strength\nnext;glute-strength\n");
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.row, 2);
+        assert!(
+            e.error.to_string().contains("missing its closing quote"),
+            "{}",
+            e.error
+        );
+    }
+}
