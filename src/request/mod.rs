@@ -1,0 +1,212 @@
+//! Requests: raw choices from any face (command-line flags, a roster row, the
+//! prompts, later a web form) turned into the typed [`Selection`] the engine
+//! works from.
+//!
+//! Each rule is written once, here: what a paper size, a date, a log length, an
+//! exercise item, an exercise note or an appointment may look like. Faces pass
+//! the text they received in a [`Choices`] (or call the single parsers below for
+//! one value, as the prompts do) and get back either a selection or an
+//! [`Error::Choice`] that names the [`Field`] at fault, so each face can point at
+//! its own flag, column or question.
+
+mod items;
+mod values;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+
+pub use items::{DoseOverride, ItemSpec, MAX_COUNT, MAX_HOLD_SECONDS};
+pub use values::{
+    parse_date, parse_exercise_note, parse_log_weeks, split_notes, Appointment, ExerciseNote,
+    Paper, MAX_LOG_WEEKS,
+};
+
+/// One of the things a clinician chooses for a handout. Faces name it their own
+/// way (a flag, a roster column, a question); [`Field::name`] is the roster column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Patient,
+    Program,
+    Exercises,
+    Date,
+    Clinician,
+    Notes,
+    /// A note on one exercise's card (`ID=TEXT`).
+    ExerciseNote,
+    Paper,
+    Template,
+    Log,
+    NextAppointment,
+    /// The output file name.
+    Output,
+}
+
+impl Field {
+    /// Every field, in the order a roster lists its known columns.
+    pub const ALL: [Field; 11] = [
+        Field::Patient,
+        Field::Exercises,
+        Field::Program,
+        Field::Date,
+        Field::Clinician,
+        Field::Notes,
+        Field::Paper,
+        Field::Template,
+        Field::Output,
+        Field::Log,
+        Field::NextAppointment,
+    ];
+
+    /// The field's name as a roster column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Patient => "patient",
+            Field::Program => "program",
+            Field::Exercises => "exercises",
+            Field::Date => "date",
+            Field::Clinician => "clinician",
+            Field::Notes => "notes",
+            Field::ExerciseNote => "notes",
+            Field::Paper => "paper",
+            Field::Template => "template",
+            Field::Log => "log",
+            Field::NextAppointment => "next-appointment",
+            Field::Output => "output",
+        }
+    }
+
+    /// The field a roster column names (already trimmed and lowercased).
+    pub fn from_name(name: &str) -> Option<Field> {
+        match name {
+            "next appointment" => Some(Field::NextAppointment),
+            _ => Field::ALL.into_iter().find(|f| f.name() == name),
+        }
+    }
+
+    /// What a value of this field is called in a message: "bad date `x`".
+    pub fn what(self) -> &'static str {
+        match self {
+            Field::Patient => "patient name",
+            Field::Program => "program",
+            Field::Exercises => "exercise item",
+            Field::Date => "date",
+            Field::Clinician => "clinician",
+            Field::Notes => "notes",
+            Field::ExerciseNote => "exercise item",
+            Field::Paper => "paper size",
+            Field::Template => "template",
+            Field::Log => "log length",
+            Field::NextAppointment => "appointment",
+            Field::Output => "output name",
+        }
+    }
+
+    /// How a good value looks, face-neutral (no flag or column names), where
+    /// the message alone does not say it.
+    pub fn example(self) -> Option<&'static str> {
+        match self {
+            Field::Exercises => Some(
+                "an item is ID[:SETSxREPS][@HOLDs], for example clams, clams:3x12 or hip-hitch:2x10@5s",
+            ),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error for a value of `field` that cannot be used.
+pub(crate) fn bad(field: Field, value: &str, reason: impl Into<String>) -> Error {
+    Error::Choice {
+        field,
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// What the clinician chose for one patient, typed and checked for syntax (the
+/// library is consulted later, by [`crate::program::resolve`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    pub patient: String,
+    pub program: Option<String>,
+    pub items: Vec<ItemSpec>,
+    pub date: Option<NaiveDate>,
+    pub clinician: Option<String>,
+    pub notes: Option<String>,
+    /// Notes for single exercises: (exercise id, text).
+    pub exercise_notes: Vec<ExerciseNote>,
+    /// `None`: the default paper.
+    pub paper: Option<Paper>,
+    /// `None`: the default template.
+    pub template: Option<String>,
+    /// Weeks of tick-box exercise log to add (0 or none: no log).
+    pub log_weeks: Option<u8>,
+    pub next_appointment: Option<Appointment>,
+}
+
+/// Raw choices as a face received them: text, not yet checked. Empty or
+/// whitespace-only values count as not given.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    pub patient: Option<String>,
+    pub program: Option<String>,
+    /// Lists of exercise items (`clams,hip-hitch:2x10@5s`); several lists add up.
+    pub exercises: Vec<String>,
+    pub date: Option<String>,
+    pub clinician: Option<String>,
+    /// General notes, printed under the exercises.
+    pub notes: Option<String>,
+    /// Notes for single exercises, `ID=TEXT` each.
+    pub exercise_notes: Vec<String>,
+    pub paper: Option<String>,
+    pub template: Option<String>,
+    pub log: Option<String>,
+    pub next_appointment: Option<String>,
+}
+
+/// A value that was given: trimmed, and not empty.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Choices {
+    /// Check every value and build the selection. The first bad value is the error.
+    pub fn selection(&self) -> Result<Selection> {
+        let mut items = Vec::new();
+        for list in &self.exercises {
+            items.extend(ItemSpec::parse_list(list)?);
+        }
+        let exercise_notes = self
+            .exercise_notes
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| parse_exercise_note(n))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Selection {
+            patient: self.patient.clone().unwrap_or_default(),
+            program: given(&self.program).map(str::to_string),
+            items,
+            date: given(&self.date).map(parse_date).transpose()?,
+            clinician: given(&self.clinician).map(str::to_string),
+            notes: given(&self.notes).map(str::to_string),
+            exercise_notes,
+            paper: given(&self.paper).map(Paper::parse).transpose()?,
+            template: given(&self.template).map(str::to_string),
+            log_weeks: given(&self.log).map(parse_log_weeks).transpose()?,
+            next_appointment: given(&self.next_appointment)
+                .map(Appointment::parse)
+                .transpose()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
