@@ -9,7 +9,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::request::Field;
+use crate::request::field::Field;
 
 /// Where in a file a problem is (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

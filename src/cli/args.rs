@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 use handout::error::Error;
@@ -59,7 +59,7 @@ pub enum Command {
     /// Show one exercise or program in full, e.g. `handout show clams`
     Show {
         /// Exercise or program id, e.g. clams
-        #[arg(add = ArgValueCandidates::new(super::setup::complete_ids))]
+        #[arg(add = ArgValueCandidates::new(super::complete::complete_ids))]
         id: String,
     },
     /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
@@ -82,7 +82,7 @@ pub enum Command {
     /// Print a shell completion script, e.g. `handout completions bash > ~/.local/share/bash-completion/completions/handout`
     Completions {
         /// The shell, e.g. bash
-        shell: super::setup::Shell,
+        shell: Shell,
     },
     /// Print the manual page (roff), e.g. `handout man > handout.1` or `handout man make | man -l -`
     Man {
@@ -148,11 +148,11 @@ pub struct MakeArgs {
     pub fast: FastPath,
 
     /// A preset program of exercises, e.g. --program glute-strength
-    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(super::setup::complete_programs))]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(super::complete::complete_programs))]
     pub program: Option<String>,
 
     /// Exercises with optional doses, e.g. --exercises clams,hip-hitch:2x10@5s
-    #[arg(long, short = 'e', value_name = "ITEMS", add = ArgValueCompleter::new(super::setup::complete_exercises))]
+    #[arg(long, short = 'e', value_name = "ITEMS", add = ArgValueCompleter::new(super::complete::complete_exercises))]
     pub exercises: Vec<String>,
 
     /// The handout's date, e.g. --date 2026-11-25 (default: today)
@@ -224,4 +224,14 @@ pub struct FastPath {
         display_order = 1002
     )]
     pub print: Option<String>,
+}
+
+/// Shells that `handout completions` writes a script for.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }

@@ -7,12 +7,14 @@
 //!   [`deliver`]: `--open` and `--print`;
 //! - [`batch`]: a roster's handouts, with progress and a summary;
 //! - [`library`]: `list`, `show`, `templates`, `check`;
-//! - [`setup`]: `init`, `new-exercise`, completions, the manual;
+//! - [`setup`]: `init`, `new-exercise`, completion scripts, the manual;
+//!   [`complete`]: the ids a completion offers;
 //! - [`report`]: errors and hints, and writing to standard output.
 
 pub mod args;
 pub mod ask;
 pub mod batch;
+pub mod complete;
 pub mod deliver;
 pub mod library;
 pub mod make;

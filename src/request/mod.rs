@@ -9,118 +9,20 @@
 //! [`Error::Choice`] that names the [`Field`] at fault, so each face can point at
 //! its own flag, column or question.
 
+pub(crate) mod field;
 mod items;
 mod values;
-
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 
+pub use field::Field;
 pub use items::{DoseOverride, ItemSpec, MAX_COUNT, MAX_HOLD_SECONDS};
 pub use values::{
     parse_date, parse_exercise_note, parse_log_weeks, split_notes, Appointment, ExerciseNote,
     Paper, MAX_LOG_WEEKS,
 };
-
-/// One of the things a clinician chooses for a handout. Faces name it their own
-/// way (a flag, a roster column, a question); [`Field::name`] is the roster column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Patient,
-    Program,
-    Exercises,
-    Date,
-    Clinician,
-    Notes,
-    /// A note on one exercise's card (`ID=TEXT`).
-    ExerciseNote,
-    Paper,
-    Template,
-    Log,
-    NextAppointment,
-    /// The output file name.
-    Output,
-}
-
-impl Field {
-    /// Every field, in the order a roster lists its known columns.
-    pub const ALL: [Field; 11] = [
-        Field::Patient,
-        Field::Exercises,
-        Field::Program,
-        Field::Date,
-        Field::Clinician,
-        Field::Notes,
-        Field::Paper,
-        Field::Template,
-        Field::Output,
-        Field::Log,
-        Field::NextAppointment,
-    ];
-
-    /// The field's name as a roster column.
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Patient => "patient",
-            Field::Program => "program",
-            Field::Exercises => "exercises",
-            Field::Date => "date",
-            Field::Clinician => "clinician",
-            Field::Notes => "notes",
-            Field::ExerciseNote => "notes",
-            Field::Paper => "paper",
-            Field::Template => "template",
-            Field::Log => "log",
-            Field::NextAppointment => "next-appointment",
-            Field::Output => "output",
-        }
-    }
-
-    /// The field a roster column names (already trimmed and lowercased).
-    pub fn from_name(name: &str) -> Option<Field> {
-        match name {
-            "next appointment" => Some(Field::NextAppointment),
-            _ => Field::ALL.into_iter().find(|f| f.name() == name),
-        }
-    }
-
-    /// What a value of this field is called in a message: "bad date `x`".
-    pub fn what(self) -> &'static str {
-        match self {
-            Field::Patient => "patient name",
-            Field::Program => "program",
-            Field::Exercises => "exercise item",
-            Field::Date => "date",
-            Field::Clinician => "clinician",
-            Field::Notes => "notes",
-            Field::ExerciseNote => "exercise item",
-            Field::Paper => "paper size",
-            Field::Template => "template",
-            Field::Log => "log length",
-            Field::NextAppointment => "appointment",
-            Field::Output => "output name",
-        }
-    }
-
-    /// How a good value looks, face-neutral (no flag or column names), where
-    /// the message alone does not say it.
-    pub fn example(self) -> Option<&'static str> {
-        match self {
-            Field::Exercises => Some(
-                "an item is ID[:SETSxREPS][@HOLDs], for example clams, clams:3x12 or hip-hitch:2x10@5s",
-            ),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// The error for a value of `field` that cannot be used.
 pub(crate) fn bad(field: Field, value: &str, reason: impl Into<String>) -> Error {
