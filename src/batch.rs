@@ -16,34 +16,23 @@ use crate::error::{Error, Result};
 use crate::output;
 use crate::roster::{Job, Roster, RowError};
 use crate::Engine;
-use std::io::Read;
 
 /// How a batch ended.
 #[derive(Debug, Default)]
 pub struct Summary {
     pub written: usize,
+    /// Rows whose file was already there (kept, as `force` was not set).
+    pub skipped: usize,
     pub failed: Vec<RowError>,
+    /// Rows made with something that looks wrong: (row, warning).
+    pub warnings: Vec<(usize, String)>,
     pub interrupted: bool,
 }
 
-impl Summary {
-    /// `198 written, 2 failed: rows 17, 42`
-    pub fn line(&self) -> String {
-        let mut s = format!("{} written", self.written);
-        if !self.failed.is_empty() {
-            let rows: Vec<String> = self.failed.iter().map(|f| f.row.to_string()).collect();
-            s += &format!(
-                ", {} failed: row{} {}",
-                self.failed.len(),
-                if self.failed.len() == 1 { "" } else { "s" },
-                rows.join(", ")
-            );
-        }
-        if self.interrupted {
-            s += " (interrupted: the remaining rows were not made)";
-        }
-        s
-    }
+/// What became of one row.
+enum Outcome {
+    Written(Vec<String>),
+    Skipped,
 }
 
 /// Options for [`run`].
@@ -55,15 +44,17 @@ pub struct Options {
 
 /// Make every row's handout. `progress` is called once per finished row; `stop`
 /// is checked before each row (set it to end the run early, e.g. on Ctrl-C).
-pub fn run<R: Read + Send>(
+pub fn run(
     engine: &Engine,
-    roster: Roster<R>,
+    roster: Roster,
     opts: &Options,
     progress: &(dyn Fn() + Sync),
     stop: &AtomicBool,
 ) -> Summary {
     let written = AtomicUsize::new(0);
+    let skipped = AtomicUsize::new(0);
     let failed = Mutex::new(Vec::new());
+    let warnings = Mutex::new(Vec::new());
     roster
         .take_while(|_| !stop.load(Ordering::Relaxed))
         .par_bridge()
@@ -71,15 +62,23 @@ pub fn run<R: Read + Send>(
             if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let result = job.and_then(|job| {
-                make_one(engine, &job, opts).map_err(|error| RowError {
+            let result = job.and_then(|job| match make_one(engine, &job, opts) {
+                Ok(outcome) => Ok((job.row, outcome)),
+                Err(error) => Err(RowError {
                     row: job.row,
                     error,
-                })
+                }),
             });
             match result {
-                Ok(()) => {
+                Ok((_, Outcome::Skipped)) => {
+                    skipped.fetch_add(1, Ordering::Relaxed);
+                }
+                Ok((row, Outcome::Written(w))) => {
                     written.fetch_add(1, Ordering::Relaxed);
+                    if !w.is_empty() {
+                        let mut all = warnings.lock().unwrap_or_else(|p| p.into_inner());
+                        all.extend(w.into_iter().map(|w| (row, w)));
+                    }
                 }
                 Err(e) => failed.lock().unwrap_or_else(|p| p.into_inner()).push(e),
             }
@@ -87,45 +86,29 @@ pub fn run<R: Read + Send>(
         });
     let mut failed = failed.into_inner().unwrap_or_else(|p| p.into_inner());
     failed.sort_by_key(|f| f.row);
+    let mut warnings = warnings.into_inner().unwrap_or_else(|p| p.into_inner());
+    warnings.sort();
     Summary {
         written: written.into_inner(),
+        skipped: skipped.into_inner(),
         failed,
+        warnings,
         interrupted: stop.load(Ordering::Relaxed),
     }
 }
 
-fn make_one(engine: &Engine, job: &Job, opts: &Options) -> Result<()> {
+/// Make one row's handout, unless its file is already there (and `force` is
+/// not set): a re-run after fixing some rows writes only what is missing.
+fn make_one(engine: &Engine, job: &Job, opts: &Options) -> Result<Outcome> {
     let path = opts.out_dir.join(&job.file_name);
     if !opts.force && path.exists() {
-        return Err(Error::OutputExists(PathBuf::from(&job.file_name)));
+        return Ok(Outcome::Skipped);
     }
     let made = engine.make(&job.selection, opts.today)?;
-    output::write_atomic(&path, &made.pdf, opts.force).map_err(|e| match e {
-        Error::OutputExists(_) => Error::OutputExists(PathBuf::from(&job.file_name)),
-        e => e,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summary_line() {
-        let s = Summary {
-            written: 198,
-            failed: vec![
-                RowError {
-                    row: 17,
-                    error: Error::EmptyPatient,
-                },
-                RowError {
-                    row: 42,
-                    error: Error::EmptyPatient,
-                },
-            ],
-            interrupted: false,
-        };
-        assert_eq!(s.line(), "198 written, 2 failed: rows 17, 42");
+    match output::write_atomic(&path, &made.pdf, opts.force) {
+        Ok(()) => Ok(Outcome::Written(made.handout.warnings())),
+        // Made by someone else meanwhile: keep theirs.
+        Err(Error::OutputExists(_)) => Ok(Outcome::Skipped),
+        Err(e) => Err(e),
     }
 }

@@ -62,7 +62,8 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// A chosen value (from a flag, a roster cell, a prompt) that cannot be used.
-    #[error("bad {} `{value}`: {reason}", field.what())]
+    /// `value` is empty where it must not be repeated (names and notes).
+    #[error("bad {}{}: {reason}", field.what(), if value.is_empty() { String::new() } else { format!(" `{value}`") })]
     Choice {
         field: Field,
         value: String,
@@ -88,6 +89,9 @@ pub enum Error {
     Threads(String),
     #[error("{}: the file already exists", .0.display())]
     OutputExists(PathBuf),
+    /// The output was named as a folder that exists.
+    #[error("{}: this is a folder, not a file", .0.display())]
+    OutputIsFolder(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -206,9 +210,16 @@ impl Error {
             Error::OutputExists(_) => {
                 Some("choose another file name, or allow the file to be replaced".into())
             }
-            Error::Write { .. } => {
-                Some("check that the folder exists and that you may write to it".into())
-            }
+            Error::Write { source, .. } => match source.kind() {
+                std::io::ErrorKind::StorageFull => {
+                    Some("the disk is full: free some space, then make it again".into())
+                }
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    Some("you may not write there: choose another folder".into())
+                }
+                std::io::ErrorKind::NotFound => Some("check that the folder exists".into()),
+                _ => None,
+            },
             Error::NotALibrary { .. } => {
                 Some("a library folder holds clinic.toml and exercises/".into())
             }

@@ -50,6 +50,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if path.is_dir() {
+        return Err(Error::OutputIsFolder(path.to_path_buf()));
+    }
     if !force && path.exists() {
         return Err(Error::OutputExists(path.to_path_buf()));
     }

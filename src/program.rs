@@ -130,6 +130,21 @@ pub struct Handout {
     pub next_appointment: Option<Appointment>,
 }
 
+impl Handout {
+    /// Things that look wrong but do not stop the handout, for the face to show.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(a) = self.next_appointment.filter(|a| a.date < self.date) {
+            warnings.push(format!(
+                "the next appointment ({}) is before the handout's date ({}); it is printed as given",
+                a.date.format("%Y-%m-%d"),
+                self.date.format("%Y-%m-%d")
+            ));
+        }
+        warnings
+    }
+}
+
 /// `25 November 2026`: the unambiguous way to write a date for patients.
 pub fn long_date(d: NaiveDate) -> String {
     const MONTHS: [&str; 12] = [

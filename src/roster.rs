@@ -38,10 +38,20 @@ pub struct RowError {
     pub error: Error,
 }
 
+/// The longest header row read, in bytes: a header that does not end by then
+/// is not a roster (for example `/dev/zero` or a binary file).
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// The longest row, in bytes: every cell has a limit far below it (see
+/// [`crate::request::text::max_chars`]), so only a broken file reaches it.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+/// The input after the header, as the CSV reader sees it.
+type Input = RowLimit<std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Read + Send>>>;
+
 /// A roster being read: the checked header and the rows still to come.
-pub struct Roster<R: Read> {
+pub struct Roster {
     source: String,
-    reader: csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>,
+    reader: csv::Reader<Input>,
     columns: Vec<Field>,
     record: csv::StringRecord,
     today: NaiveDate,
@@ -51,17 +61,53 @@ pub struct Roster<R: Read> {
     pub delimiter: u8,
 }
 
-impl<R: Read> Roster<R> {
+impl Roster {
     /// Read and check the header of a roster. `source` names it in messages.
-    pub fn open(source: &str, input: R, today: NaiveDate) -> Result<Roster<R>> {
-        let mut buf = BufReader::new(input);
+    /// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order
+    /// mark (Excel's "Unicode text") are read; anything else is refused.
+    pub fn open(
+        source: &str,
+        input: impl Read + Send + 'static,
+        today: NaiveDate,
+    ) -> Result<Roster> {
+        let decoded: Box<dyn Read + Send> = Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .bom_sniffing(true)
+                .strip_bom(true)
+                .utf8_passthru(true)
+                .build(input),
+        );
+        let mut buf = BufReader::new(decoded);
         let header = read_header_line(&mut buf).map_err(|e| Error::Read {
             path: source.to_string(),
             source: e,
         })?;
-        let mut header = header;
+        let Some(mut header) = header else {
+            return Err(Error::file(
+                source,
+                format!(
+                    "the header row is longer than {} KB: this is not a roster (CSV) file",
+                    MAX_HEADER_BYTES / 1024
+                ),
+            )
+            .with_hint("save the spreadsheet as CSV UTF-8 (comma delimited)"));
+        };
         if header.starts_with(b"\xEF\xBB\xBF") {
             header.drain(..3);
+        }
+        if header.contains(&0) {
+            return Err(Error::file(
+                source,
+                "the roster is not text that can be read: it looks like UTF-16 without a byte-order mark, or a binary file",
+            )
+            .with_hint("save the spreadsheet as CSV UTF-8 (comma delimited)"));
+        }
+        if std::str::from_utf8(&header).is_err() {
+            return Err(Error::file(
+                source,
+                "the header row is not UTF-8 text (it may be in an older Windows or Mac encoding)",
+            )
+            .with_hint("save the spreadsheet as CSV UTF-8 (comma delimited)"));
         }
         if header.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::file(
@@ -79,7 +125,7 @@ impl<R: Read> Roster<R> {
             .delimiter(delimiter)
             .has_headers(true)
             .flexible(true)
-            .from_reader(std::io::Cursor::new(head).chain(inner));
+            .from_reader(RowLimit::new(std::io::Cursor::new(head).chain(inner)));
         let mut roster = Roster {
             source: source.to_string(),
             reader,
@@ -251,28 +297,95 @@ impl<R: Read> Roster<R> {
     }
 }
 
-impl<R: Read> Iterator for Roster<R> {
+impl Iterator for Roster {
     type Item = std::result::Result<Job, RowError>;
     fn next(&mut self) -> Option<Self::Item> {
         self.next_job()
     }
 }
 
-/// The header line (up to the first newline outside quotes), including the newline.
-fn read_header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+/// The header line (up to the first newline outside quotes), including the
+/// newline; `None` if it is longer than [`MAX_HEADER_BYTES`].
+fn read_header_line(r: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
     let mut line = Vec::new();
     let mut in_quotes = false;
     loop {
-        let mut byte = [0u8; 1];
-        if r.read(&mut byte)? == 0 {
-            return Ok(line);
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(Some(line));
         }
-        line.push(byte[0]);
-        match byte[0] {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => return Ok(line),
-            _ => {}
+        let mut used = 0;
+        let mut done = false;
+        for &b in chunk {
+            used += 1;
+            line.push(b);
+            match b {
+                b'"' => in_quotes = !in_quotes,
+                b'\n' if !in_quotes => {
+                    done = true;
+                    break;
+                }
+                _ => {}
+            }
         }
+        r.consume(used);
+        if done {
+            return Ok(Some(line));
+        }
+        if line.len() > MAX_HEADER_BYTES {
+            return Ok(None);
+        }
+    }
+}
+
+/// A reader that fails once one row (up to a newline outside quotes) grows
+/// past [`MAX_ROW_BYTES`], so a broken file cannot fill the memory.
+pub struct RowLimit<R> {
+    inner: R,
+    in_quotes: bool,
+    row_bytes: usize,
+    /// Lines read so far (the header is line 1).
+    lines: usize,
+}
+
+impl<R> RowLimit<R> {
+    fn new(inner: R) -> RowLimit<R> {
+        RowLimit {
+            inner,
+            in_quotes: false,
+            row_bytes: 0,
+            lines: 1,
+        }
+    }
+}
+
+impl<R: Read> Read for RowLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            self.row_bytes += 1;
+            match b {
+                b'"' => self.in_quotes = !self.in_quotes,
+                b'\n' => {
+                    self.lines += 1;
+                    if !self.in_quotes {
+                        self.row_bytes = 0;
+                    }
+                }
+                _ => {}
+            }
+            if self.row_bytes > MAX_ROW_BYTES {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "the row on line {} is longer than {} MB; no real row is that long: is a closing quote missing?",
+                        self.lines,
+                        MAX_ROW_BYTES / (1024 * 1024)
+                    ),
+                ));
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -338,17 +451,26 @@ pub fn safe_output_name(name: &str) -> Result<String> {
     Ok(name)
 }
 
-/// Count the data rows of a roster file (for a progress bar), cheaply.
+/// Count the data rows of a roster file (for a progress bar), cheaply. Only
+/// for a regular file: a pipe would be read twice.
 pub fn count_rows(path: &Path) -> Option<u64> {
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let f = std::fs::File::open(path).ok()?;
-    let mut r = BufReader::new(f);
-    let header = read_header_line(&mut r).ok()?;
+    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .bom_sniffing(true)
+        .strip_bom(true)
+        .utf8_passthru(true)
+        .build(f);
+    let mut r = BufReader::new(decoded);
+    let header = read_header_line(&mut r).ok()??;
     let delimiter = detect_delimiter(&header);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(r);
+        .from_reader(RowLimit::new(r));
     let mut rec = csv::ByteRecord::new();
     let mut n = 0;
     while reader.read_byte_record(&mut rec).ok()? {
@@ -369,9 +491,13 @@ mod tests {
     }
 
     fn jobs(csv: &str) -> Vec<std::result::Result<Job, RowError>> {
-        Roster::open("r.csv", csv.as_bytes(), today())
-            .unwrap()
-            .collect()
+        Roster::open(
+            "r.csv",
+            std::io::Cursor::new(csv.as_bytes().to_vec()),
+            today(),
+        )
+        .unwrap()
+        .collect()
     }
 
     #[test]
@@ -498,23 +624,23 @@ mod tests {
     }
 
     /// A reader that gives the header, then fails every time it is read.
-    struct Broken(Option<&'static [u8]>);
+    struct Broken(&'static [u8]);
 
     impl Read for Broken {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            match self.0.take() {
-                Some(head) => {
-                    buf[..head.len()].copy_from_slice(head);
-                    Ok(head.len())
-                }
-                None => Err(std::io::Error::other("the disk went away")),
+            if self.0.is_empty() {
+                return Err(std::io::Error::other("the disk went away"));
             }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
         }
     }
 
     #[test]
     fn a_failing_stream_ends_the_roster_after_one_error() {
-        let r = Roster::open("r.csv", Broken(Some(b"patient,program\n")), today()).unwrap();
+        let r = Roster::open("r.csv", Broken(b"patient,program\n"), today()).unwrap();
         let rows: Vec<_> = r.take(5).collect();
         assert_eq!(rows.len(), 1, "stops instead of failing forever");
         let e = rows[0].as_ref().unwrap_err();

@@ -196,15 +196,60 @@ fn existing_files_are_kept_without_force() {
     );
     std::fs::create_dir(env.path().join("out")).unwrap();
     std::fs::write(env.path().join("out/jane-2026-11-25.pdf"), b"old").unwrap();
+    // An existing file is kept and counted as skipped, not as a failure.
     let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr,
-        "error: row 2: the output file already exists (use --force to replace it)\n0 written, 1 failed: row 2\n"
+        "0 written, 1 skipped (already there; --force replaces them)\n"
     );
     assert_eq!(read(&env.path().join("out"), "jane-2026-11-25.pdf"), b"old");
     env.ok(&["batch", "r.csv", "--out-dir", "out", "--force"]);
     assert!(read(&env.path().join("out"), "jane-2026-11-25.pdf").starts_with(b"%PDF"));
+}
+
+#[test]
+fn running_the_same_roster_twice_writes_nothing_the_second_time() {
+    let env = Env::new();
+    let mut csv = String::from("patient,program,date\n");
+    for i in 0..30 {
+        csv += &format!("Patient {i},glute-strength,2026-11-25\n");
+    }
+    csv += "Bad Row,nope,2026-11-25\n";
+    write(&env, "r.csv", &csv);
+    let first = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert!(
+        first.stderr.ends_with("30 written, 1 failed: row 32\n"),
+        "{}",
+        first.stderr
+    );
+    let stamp = |name: &str| {
+        std::fs::metadata(env.path().join("out").join(name))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before = stamp("patient-0-2026-11-25.pdf");
+    // Fix the bad row, run again: only it is written, the rest are skipped.
+    write(
+        &env,
+        "r.csv",
+        &csv.replace("Bad Row,nope", "Bad Row,glute-strength"),
+    );
+    let second = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(
+        second.stderr,
+        "1 written, 30 skipped (already there; --force replaces them)\n"
+    );
+    let third = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(third.code, 0);
+    assert_eq!(
+        third.stderr,
+        "0 written, 31 skipped (already there; --force replaces them)\n"
+    );
+    assert_eq!(stamp("patient-0-2026-11-25.pdf"), before, "never rewritten");
 }
 
 #[test]

@@ -36,6 +36,9 @@ pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
     // Check the header and the library before writing anything.
     let roster = Roster::open(&source, input, today)?;
     let engine = Engine::new(lib, pdf_options(a.pdfa, a.untagged))?;
+    if a.out_dir.exists() && !a.out_dir.is_dir() {
+        return Err(Error::NotAFolder(a.out_dir.clone()));
+    }
     std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
         path: a.out_dir.clone(),
         source: e,
@@ -114,9 +117,15 @@ pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
     })
 }
 
-/// `198 written, 2 failed: rows 17, 42`
+/// `198 written, 3 skipped (already there), 2 failed: rows 17, 42`
 pub fn summary_line(s: &Summary) -> String {
     let mut line = format!("{} written", s.written);
+    if s.skipped > 0 {
+        line += &format!(
+            ", {} skipped (already there; --force replaces them)",
+            s.skipped
+        );
+    }
     if !s.failed.is_empty() {
         let rows: Vec<String> = s.failed.iter().map(|f| f.row.to_string()).collect();
         line += &format!(
@@ -151,8 +160,17 @@ mod tests {
                     error: Error::EmptyPatient,
                 },
             ],
-            interrupted: false,
+            ..Default::default()
         };
         assert_eq!(summary_line(&s), "198 written, 2 failed: rows 17, 42");
+        let s = Summary {
+            written: 0,
+            skipped: 30,
+            ..Default::default()
+        };
+        assert_eq!(
+            summary_line(&s),
+            "0 written, 30 skipped (already there; --force replaces them)"
+        );
     }
 }

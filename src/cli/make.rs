@@ -15,6 +15,7 @@ use handout::Engine;
 use super::args::MakeArgs;
 use super::ask::{self, Ask};
 use super::deliver;
+use super::report;
 
 impl MakeArgs {
     /// The flags' raw choices, for the request rules to check.
@@ -64,11 +65,17 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
         )),
     };
     // Refuse early, before any work, when the file exists.
+    if !to_stdout && path.is_dir() {
+        return Err(Error::OutputIsFolder(path));
+    }
     if !to_stdout && !a.force && path.exists() {
         return Err(Error::OutputExists(path));
     }
     let engine = Engine::new(lib, pdf_options(a.pdfa, a.untagged))?;
     let made = engine.make(&sel, today)?;
+    for w in made.handout.warnings() {
+        report::warning(&w);
+    }
     if to_stdout {
         let mut o = std::io::stdout().lock();
         o.write_all(&made.pdf)

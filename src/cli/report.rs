@@ -33,11 +33,43 @@ pub fn exit(result: Result<ExitCode, Error>) -> ExitCode {
 
 /// Print an error and its hint to standard error.
 pub fn error(e: &Error, face: Face) {
+    error_at(e, face, "");
+}
+
+/// Print an error, its message after `prefix` (e.g. `row 5: `).
+pub fn error_at(e: &Error, face: Face, prefix: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "error: {}", message(e, face));
+    let _ = writeln!(err, "error: {prefix}{}", escape(&message(e, face)));
     if let Some(h) = hint(e, face) {
-        let _ = writeln!(err, "hint: {h}");
+        let _ = writeln!(err, "hint: {}", escape(&h));
     }
+}
+
+/// Print a warning to standard error.
+pub fn warning(text: &str) {
+    eprintln!("warning: {}", escape(text));
+}
+
+/// Text for a terminal: control characters (escape sequences among them) and
+/// the invisible marks that reorder text are shown as `\u{..}` instead of
+/// acting on the terminal; line breaks are kept.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(acts) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if acts(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// The error's message as this face says it.
@@ -80,6 +112,10 @@ pub fn hint(e: &Error, face: Face) -> Option<String> {
         }
         (Error::OutputExists(_), Face::Roster) => None,
         (Error::Write { path, .. }, _) if path.as_os_str() == "standard output" => None,
+        (Error::OutputIsFolder(p), Face::Flags) => Some(format!(
+            "name a file, e.g. -o {}",
+            p.join("handout.pdf").display()
+        )),
         (Error::NotALibrary { .. }, _) => Some(
             "a library folder holds clinic.toml and exercises/; `handout init DIR` writes one"
                 .into(),
@@ -87,7 +123,7 @@ pub fn hint(e: &Error, face: Face) -> Option<String> {
         (Error::FolderNotEmpty(_), _) => {
             Some("init never overwrites files; name a new or empty folder".into())
         }
-        (Error::NotAFolder(_), _) => Some("name a new folder, e.g. handout init myclinic".into()),
+        (Error::NotAFolder(_), _) => Some("name a folder (a new one is made)".into()),
         (Error::BuiltinLibrary, _) => Some(
             "make a library of your own with `handout init myclinic`, then use it with `handout --library myclinic ...` (or set it once in handout.toml)".into(),
         ),
@@ -98,12 +134,28 @@ pub fn hint(e: &Error, face: Face) -> Option<String> {
     }
 }
 
-/// Write to standard output; a closed pipe (`handout list | head`) is not an error.
+/// Write text to standard output (escaped for a terminal); a closed pipe
+/// (`handout list | head`) is not an error.
 pub fn out(text: &str) -> Result<(), Error> {
+    let text = escape(text);
     let mut o = std::io::stdout().lock();
     match o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::stdout(e)),
         Ok(()) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_would_act_on_the_terminal() {
+        assert_eq!(escape("plain\ntext, Zoë"), "plain\ntext, Zoë");
+        assert_eq!(
+            escape("bad \u{1b}[31mred\u{7} \u{202E}txt"),
+            "bad \\u{1b}[31mred\\u{7} \\u{202e}txt"
+        );
     }
 }

@@ -11,6 +11,7 @@
 
 pub(crate) mod field;
 mod items;
+pub mod text;
 mod values;
 
 use chrono::NaiveDate;
@@ -74,9 +75,17 @@ pub struct Choices {
     pub next_appointment: Option<String>,
 }
 
-/// A value that was given: trimmed, and not empty.
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// A value that was given: cleaned at the edge ([`text::clean`]), trimmed,
+/// and not empty.
+fn given(field: Field, v: &Option<String>) -> Result<Option<String>> {
+    match v {
+        Some(raw) => {
+            let t = text::clean(field, raw)?;
+            let t = t.trim();
+            Ok((!t.is_empty()).then(|| t.to_string()))
+        }
+        None => Ok(None),
+    }
 }
 
 impl Choices {
@@ -84,28 +93,30 @@ impl Choices {
     pub fn selection(&self) -> Result<Selection> {
         let mut items = Vec::new();
         for list in &self.exercises {
-            items.extend(ItemSpec::parse_list(list)?);
+            items.extend(ItemSpec::parse_list(&text::clean(Field::Exercises, list)?)?);
         }
-        let exercise_notes = self
-            .exercise_notes
-            .iter()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| parse_exercise_note(n))
-            .collect::<Result<Vec<_>>>()?;
+        let mut exercise_notes = Vec::new();
+        for n in &self.exercise_notes {
+            if let Some(n) = given(Field::ExerciseNote, &Some(n.clone()))? {
+                exercise_notes.push(parse_exercise_note(&n)?);
+            }
+        }
+        let date = given(Field::Date, &self.date)?;
+        let paper = given(Field::Paper, &self.paper)?;
+        let log = given(Field::Log, &self.log)?;
+        let next = given(Field::NextAppointment, &self.next_appointment)?;
         Ok(Selection {
-            patient: self.patient.clone().unwrap_or_default(),
-            program: given(&self.program).map(str::to_string),
+            patient: given(Field::Patient, &self.patient)?.unwrap_or_default(),
+            program: given(Field::Program, &self.program)?,
             items,
-            date: given(&self.date).map(parse_date).transpose()?,
-            clinician: given(&self.clinician).map(str::to_string),
-            notes: given(&self.notes).map(str::to_string),
+            date: date.as_deref().map(parse_date).transpose()?,
+            clinician: given(Field::Clinician, &self.clinician)?,
+            notes: given(Field::Notes, &self.notes)?,
             exercise_notes,
-            paper: given(&self.paper).map(Paper::parse).transpose()?,
-            template: given(&self.template).map(str::to_string),
-            log_weeks: given(&self.log).map(parse_log_weeks).transpose()?,
-            next_appointment: given(&self.next_appointment)
-                .map(Appointment::parse)
-                .transpose()?,
+            paper: paper.as_deref().map(Paper::parse).transpose()?,
+            template: given(Field::Template, &self.template)?,
+            log_weeks: log.as_deref().map(parse_log_weeks).transpose()?,
+            next_appointment: next.as_deref().map(Appointment::parse).transpose()?,
         })
     }
 }
