@@ -92,8 +92,14 @@ pub fn check(lib: &Library) -> Report {
     let mut templates = Vec::new();
     for id in lib.template_ids() {
         r.templates += 1;
-        match lib.template(id) {
-            Ok(t) => templates.push(t),
+        match lib.parse_template(id) {
+            Ok(t) => {
+                let problems = lib.template_problems(&t);
+                if problems.is_empty() {
+                    templates.push(t);
+                }
+                r.problems.extend(problems);
+            }
             Err(e) => r.problems.push(e),
         }
     }

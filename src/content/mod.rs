@@ -10,6 +10,7 @@
 //! programs and templates are parsed when first asked for, so one broken file
 //! does not stop a handout that does not use it (`handout check` reads them all).
 
+mod limits;
 pub mod model;
 
 use std::borrow::Cow;
@@ -147,6 +148,7 @@ impl Library {
         }
         let mut files = BTreeMap::new();
         let mut own_tops = Vec::new();
+        let mut walk_problems = Vec::new();
         for top in [
             "clinic.toml",
             "exercises",
@@ -165,10 +167,7 @@ impl Library {
                 );
             } else if path.is_dir() {
                 own_tops.push(top);
-                walk(&path, top, &mut files).map_err(|source| Error::Read {
-                    path: path.display().to_string(),
-                    source,
-                })?;
+                walk(&path, top, &mut files, &mut walk_problems)?;
             }
         }
         // Designs and fonts fall back to the built-in ones, folder by folder.
@@ -184,7 +183,9 @@ impl Library {
                 }
             }
         }
-        Library::from_files(shown, Some(dir.to_path_buf()), files)
+        let mut lib = Library::from_files(shown, Some(dir.to_path_buf()), files)?;
+        lib.index_problems.splice(0..0, walk_problems);
+        Ok(lib)
     }
 
     fn from_files(
@@ -346,7 +347,17 @@ impl Library {
         Some((self.display(rel), text))
     }
 
+    /// A template, parsed and checked (its first problem is the error).
     pub fn template(&self, id: &str) -> Result<Template> {
+        let t = self.parse_template(id)?;
+        match self.template_problems(&t).into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(t),
+        }
+    }
+
+    /// A template as written, before its values are checked.
+    pub fn parse_template(&self, id: &str) -> Result<Template> {
         let Some(rel) = self.templates.get(id) else {
             return Err(Error::UnknownTemplate {
                 id: id.to_string(),
@@ -356,6 +367,17 @@ impl Library {
         let mut t: Template = self.parse(rel)?;
         t.id = id.to_string();
         Ok(t)
+    }
+
+    /// Every problem of a parsed template's values, with the file and line of each.
+    pub fn template_problems(&self, t: &Template) -> Vec<Error> {
+        let Some(rel) = self.templates.get(&t.id) else {
+            return Vec::new();
+        };
+        let text = self
+            .read(rel)
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        limits::template_problems(t, &text.unwrap_or_default(), &self.display(rel))
     }
 
     pub fn fonts_manifest(&self) -> Result<FontsManifest> {
@@ -373,26 +395,80 @@ impl Library {
     }
 }
 
-fn walk(dir: &Path, rel: &str, out: &mut BTreeMap<String, FileRef>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') {
+/// Folders of a library are read at most this deep.
+pub const MAX_DEPTH: usize = 8;
+/// The most files one top folder of a library (e.g. `exercises/`) may hold.
+pub const MAX_FILES: usize = 10_000;
+
+/// Index the files under `dir` as `rel/...`, in name order. Links to folders
+/// are followed but never round a loop, hidden files are skipped, and the walk
+/// stops at [`MAX_DEPTH`] and [`MAX_FILES`]: what it could not read goes to
+/// `problems`, so `check` names it.
+fn walk(
+    dir: &Path,
+    rel: &str,
+    out: &mut BTreeMap<String, FileRef>,
+    problems: &mut Vec<Error>,
+) -> Result<()> {
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut count = 0;
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+                problems.push(if e.loop_ancestor().is_some() {
+                    Error::file(
+                        at,
+                        "this link leads back to a folder that holds it; it was not followed",
+                    )
+                    .with_hint("remove the link, or point it at a folder outside this one")
+                } else {
+                    Error::file(at, format!("cannot be read: {e}"))
+                });
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            if entry.depth() == MAX_DEPTH {
+                problems.push(Error::file(
+                    entry.path().display().to_string(),
+                    format!("folders nested more than {MAX_DEPTH} deep are not read"),
+                ));
+            }
             continue;
         }
-        let path = entry.path();
-        let child = format!("{rel}/{name}");
-        if path.is_dir() {
-            walk(&path, &child, out)?;
-        } else {
-            out.insert(
-                child,
-                FileRef {
-                    origin: Origin::Disk(path),
-                },
-            );
+        count += 1;
+        if count > MAX_FILES {
+            return Err(Error::file(
+                dir.display().to_string(),
+                format!("the folder holds more than {MAX_FILES} files; is it the right folder?"),
+            ));
         }
+        let Ok(inside) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let Some(inside) = inside.to_str() else {
+            problems.push(Error::file(
+                entry.path().display().to_string(),
+                "the file name is not valid Unicode; it was not read",
+            ));
+            continue;
+        };
+        let inside = inside.replace(std::path::MAIN_SEPARATOR, "/");
+        out.insert(
+            format!("{rel}/{inside}"),
+            FileRef {
+                origin: Origin::Disk(entry.path().to_path_buf()),
+            },
+        );
     }
     Ok(())
 }
