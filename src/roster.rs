@@ -43,7 +43,7 @@ pub struct RowError {
 pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// The longest row, in bytes: every cell has a limit far below it (see
 /// [`crate::request::text::max_chars`]), so only a broken file reaches it.
-pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+pub const MAX_ROW_BYTES: usize = 4 * 1024 * 1024;
 
 /// The input after the header, as the CSV reader sees it.
 type Input = RowLimit<std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Read + Send>>>;
@@ -200,7 +200,9 @@ impl Roster {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => return None,
                 Err(e) => {
-                    let row = e.position().map_or(0, |p| p.record() as usize + 1);
+                    let row = e
+                        .position()
+                        .map_or(self.reader.get_ref().lines, |p| p.record() as usize + 1);
                     let error =
                         Error::file(self.source.clone(), format!("cannot read the roster: {e}"));
                     // A broken stream ends the roster (reading on could fail
@@ -344,7 +346,7 @@ pub struct RowLimit<R> {
     inner: R,
     in_quotes: bool,
     row_bytes: usize,
-    /// Lines read so far (the header is line 1).
+    /// The line being read (the header is line 1).
     lines: usize,
 }
 

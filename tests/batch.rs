@@ -88,9 +88,9 @@ fn two_bad_rows_among_fifty_are_reported_and_the_rest_written() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(
         r.stderr,
-        "error: row 18: unknown exercise `clamz`\n\
+        "error: row 18, column `exercises`: unknown exercise `clamz`\n\
          hint: did you mean `clams`? Run `handout list` to see all exercises.\n\
-         error: row 42: bad date `2026-02-30`: expected YYYY-MM-DD, for example 2026-11-25\n\
+         error: row 42, column `date`: bad date `2026-02-30`: expected YYYY-MM-DD, for example 2026-11-25\n\
          48 written, 2 failed: rows 18, 42\n"
     );
     let out = env.path().join("out");
@@ -133,7 +133,7 @@ fn an_output_column_with_a_path_is_refused_for_that_row() {
     );
     let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.starts_with("error: row 2: the output name `../jane.pdf` must be a plain file name, without folders\n"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: row 2, column `output`: the output name `../jane.pdf` must be a plain file name, without folders\n"), "{}", r.stderr);
     assert_eq!(pdfs(&env.path().join("out")), ["sam.pdf"]);
 }
 

@@ -97,15 +97,15 @@ pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    for (row, w) in &summary.warnings {
+        report::warning(&format!("row {row}: {w}"));
+    }
     for f in &summary.failed {
-        eprintln!(
-            "error: row {}: {}",
-            f.row,
-            report::message(&f.error, Face::Roster)
-        );
-        if let Some(h) = report::hint(&f.error, Face::Roster) {
-            eprintln!("hint: {h}");
-        }
+        let at = match f.error.field() {
+            Some(field) => format!("row {}, column `{field}`: ", f.row),
+            None => format!("row {}: ", f.row),
+        };
+        report::error_at(&f.error, Face::Roster, &at);
     }
     eprintln!("{}", summary_line(&summary));
     Ok(if summary.interrupted {

@@ -45,7 +45,7 @@ impl Env {
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_handout"));
+        let mut c = Command::new(bin());
         c.args(args)
             .current_dir(self.path())
             .env_remove("HANDOUT_LIBRARY")
@@ -57,6 +57,29 @@ impl Env {
 
     pub fn run(&self, args: &[&str]) -> Run {
         self.cmd(args).output().unwrap().into()
+    }
+
+    /// Run, and fail the test if the command has not ended within `secs`
+    /// seconds (a hang, not a speed limit: give it ten times what it needs).
+    pub fn run_within(&self, secs: u64, args: &[&str]) -> Run {
+        self.run_within_cmd(secs, self.cmd(args))
+    }
+
+    pub fn run_within_cmd(&self, secs: u64, mut cmd: Command) -> Run {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed().as_secs() >= secs {
+                let _ = child.kill();
+                panic!("hung: still running after {secs} s: {cmd:?}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        child.wait_with_output().unwrap().into()
     }
 
     /// Run and insist on success.
@@ -82,6 +105,14 @@ impl Env {
         copy_dir(&repo().join("content"), &to);
         to
     }
+}
+
+/// The binary under test: this build's, or `HANDOUT_TEST_BIN` (to show that a
+/// test fails on an older build).
+pub fn bin() -> PathBuf {
+    std::env::var_os("HANDOUT_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_handout")))
 }
 
 pub fn repo() -> PathBuf {
