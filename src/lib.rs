@@ -19,6 +19,7 @@ pub mod config;
 pub mod content;
 pub mod deliver;
 pub mod error;
+pub mod figure;
 pub mod fonts;
 pub mod init;
 pub mod interactive;
