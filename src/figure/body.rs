@@ -51,12 +51,14 @@ impl Prim {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PartId {
     Pelvis,
+    Abdomen,
     Torso,
     Neck,
     Head,
     Hair,
     Nose,
     Ear(Side),
+    Eye(Side),
     UpperArm(Side),
     Forearm(Side),
     Hand(Side),
@@ -70,6 +72,7 @@ impl PartId {
     pub fn side(self) -> Option<Side> {
         match self {
             PartId::Ear(d)
+            | PartId::Eye(d)
             | PartId::UpperArm(d)
             | PartId::Forearm(d)
             | PartId::Hand(d)
@@ -85,13 +88,13 @@ impl PartId {
     pub fn is_head(self) -> bool {
         matches!(
             self,
-            PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_)
+            PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Eye(_)
         )
     }
 
     /// Whether the part is a limb segment (drawn lighter on the far side).
     pub fn is_limb(self) -> bool {
-        self.side().is_some() && !matches!(self, PartId::Ear(_))
+        self.side().is_some() && !matches!(self, PartId::Ear(_) | PartId::Eye(_))
     }
 }
 
@@ -176,35 +179,55 @@ pub const HEAD_SEMI: Vec3 = Vec3::new(100.0, 78.0, 112.0);
 /// All drawable parts of a posed body.
 pub fn parts(sk: &Skeleton) -> Vec<Part> {
     let mut out = Vec::with_capacity(24);
-    // Pelvis: a wide, shallow ellipsoid reaching down to the seat bones.
+    // Pelvis: a wide, shallow ellipsoid reaching down to the seat bones,
+    // with the tops of the thighs (drawn like shorts, so it reads as one
+    // shape that tilts).
+    let mut pelvis = vec![ellipsoid(
+        sk,
+        Seg::Pelvis,
+        Vec3::new(-28.0, 0.0, 26.0),
+        Vec3::new(110.0, 166.0, 104.0),
+    )];
+    for d in Side::BOTH {
+        let hip = Seg::Thigh(d).origin();
+        pelvis.push(Prim::Sphere {
+            c: sk.point(Seg::Thigh(d), hip - Vec3::Z * 0.2 * THIGH),
+            r: 74.0,
+        });
+    }
     out.push(Part {
         id: PartId::Pelvis,
-        prims: vec![ellipsoid(
-            sk,
-            Seg::Pelvis,
-            Vec3::new(-28.0, 0.0, 22.0),
-            Vec3::new(112.0, 168.0, 108.0),
-        )],
+        prims: pelvis,
     });
-    // Trunk above the pelvis: abdomen (lumbar) and chest (thorax).
+    // Trunk above the pelvis: the abdomen (lumbar), and the chest (thorax)
+    // with the shoulders.
     let lumbar = Seg::Lumbar.origin();
     let thorax = Seg::Thorax.origin();
     out.push(Part {
+        id: PartId::Abdomen,
+        prims: vec![ellipsoid(
+            sk,
+            Seg::Lumbar,
+            lumbar + Vec3::new(26.0, 0.0, 58.0),
+            Vec3::new(98.0, 140.0, 125.0),
+        )],
+    });
+    let mut chest = vec![ellipsoid(
+        sk,
+        Seg::Thorax,
+        thorax + Vec3::new(40.0, 0.0, 150.0),
+        Vec3::new(106.0, 148.0, 168.0),
+    )];
+    for d in Side::BOTH {
+        chest.push(Prim::Sphere {
+            c: sk.joint(Seg::UpperArm(d))
+                + sk.dir(Seg::Clavicle(d), Vec3::new(0.0, -d.sign() * 22.0, -6.0)),
+            r: 46.0,
+        });
+    }
+    out.push(Part {
         id: PartId::Torso,
-        prims: vec![
-            ellipsoid(
-                sk,
-                Seg::Lumbar,
-                lumbar + Vec3::new(28.0, 0.0, 40.0),
-                Vec3::new(100.0, 140.0, 95.0),
-            ),
-            ellipsoid(
-                sk,
-                Seg::Thorax,
-                thorax + Vec3::new(45.0, 0.0, 160.0),
-                Vec3::new(112.0, 158.0, 160.0),
-            ),
-        ],
+        prims: chest,
     });
     out.push(Part {
         id: PartId::Neck,
@@ -243,6 +266,13 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
         ],
     });
     for d in Side::BOTH {
+        out.push(Part {
+            id: PartId::Eye(d),
+            prims: vec![Prim::Sphere {
+                c: sk.point(Seg::Head, hc + mirror(d, Vec3::new(86.0, 32.0, 14.0))),
+                r: 9.0,
+            }],
+        });
         out.push(Part {
             id: PartId::Ear(d),
             prims: vec![ellipsoid(
@@ -323,7 +353,10 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
 /// Parts that can touch what the body rests on (the head's details and the
 /// hair never do: the head itself does).
 pub fn is_solid(id: PartId) -> bool {
-    !matches!(id, PartId::Hair | PartId::Nose | PartId::Ear(_))
+    !matches!(
+        id,
+        PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Eye(_)
+    )
 }
 
 /// A named point of the body: a segment, a point in its neutral coordinates,

@@ -192,7 +192,8 @@ fn head_rank(id: PartId) -> usize {
         PartId::Head => 0,
         PartId::Hair => 1,
         PartId::Nose => 2,
-        _ => 3,
+        PartId::Ear(_) => 3,
+        _ => 4,
     }
 }
 
@@ -217,8 +218,23 @@ fn body_items(
     };
     let mut items = Vec::new();
     let mut head: Vec<(f32, usize, &Part)> = Vec::new();
+    let head_centre = p.sk.point(Seg::Head, super::body::head_centre());
     for part in &p.parts {
-        let depth = mean_depth(&part.prims, cam);
+        // Where depths tie, the pelvis lies over the belly and thigh tops,
+        // and the chest over the belly.
+        let bias = match part.id {
+            PartId::Pelvis => 40.0,
+            PartId::Torso => 20.0,
+            _ => 0.0,
+        };
+        let depth = mean_depth(&part.prims, cam) + bias;
+        if let PartId::Eye(_) = part.id {
+            // An eye shows only on the side of the head facing the camera.
+            let n = (part.prims[0].centre() - head_centre).normalize_or_zero();
+            if n.dot(cam.toward) < 0.25 {
+                continue;
+            }
+        }
         if part.id.is_head() {
             head.push((depth, head_rank(part.id), part));
             continue;
@@ -250,7 +266,11 @@ fn body_items(
         order: *order,
         shapes: head
             .iter()
-            .map(|(_, _, part)| filled(outline(&part.prims, cam), colour(part.id), Some(line)))
+            .map(|(_, _, part)| match part.id {
+                PartId::Nose => filled(outline(&part.prims, cam), colour(part.id), None),
+                PartId::Eye(_) => filled(outline(&part.prims, cam), style.outline, None),
+                _ => filled(outline(&part.prims, cam), colour(part.id), Some(line)),
+            })
             .collect(),
     });
     items

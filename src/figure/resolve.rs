@@ -124,8 +124,8 @@ impl Posture {
             Posture::HandsAndKnees => {
                 for d in Side::BOTH {
                     set(Hip(d), "flexion", 90.0);
-                    set(Knee(d), "flexion", 90.0);
-                    set(Ankle(d), "plantar-flexion", 45.0);
+                    set(Knee(d), "flexion", 118.0);
+                    set(Ankle(d), "plantar-flexion", 50.0);
                     set(Shoulder(d), "flexion", 90.0);
                     set(Shoulder(d), "abduction", 0.0);
                     set(Elbow(d), "flexion", 0.0);

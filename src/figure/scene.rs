@@ -203,6 +203,19 @@ fn support_drop(posture: Posture, p: &Placed, s: &Support) -> f32 {
             p.lowest(|id| is_foot(id, side))
         }
         Posture::Sitting => p.lowest(is_buttock),
+        // Lying: the trunk, head and shoulders rest on the floor; a limb
+        // below them would go through it.
+        _ if posture.is_lying() => p.lowest(|id| {
+            matches!(
+                id,
+                PartId::Pelvis
+                    | PartId::Abdomen
+                    | PartId::Torso
+                    | PartId::Neck
+                    | PartId::Head
+                    | PartId::UpperArm(_)
+            )
+        }),
         _ => p.lowest(body::is_solid),
     }
     .unwrap_or(0.0);
@@ -342,6 +355,18 @@ fn heading(dir: Vec3) -> Mat3 {
         .try_normalize()
         .unwrap_or(Vec3::X);
     Mat3::from_cols(f, Vec3::Z.cross(f), Vec3::Z)
+}
+
+/// The heading turned to the nearest quarter turn (walls stand square to
+/// the person).
+fn square(f: Mat3) -> Mat3 {
+    let x = f.col(0);
+    let dir = if x.x.abs() >= x.y.abs() {
+        Vec3::new(x.x.signum(), 0.0, 0.0)
+    } else {
+        Vec3::new(0.0, x.y.signum(), 0.0)
+    };
+    heading(dir)
 }
 
 /// Bounding box (x, y) of the solid parts of the given bodies.
@@ -520,8 +545,26 @@ fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> Vec<S
                 let (face, f) = match at {
                     Some(bp) => {
                         let p = bp.world(sk);
-                        let f = heading(p - pelvis);
-                        (p + f.col(0) * bp.radius, f)
+                        let f = square(heading(p - pelvis));
+                        let n = f.col(0);
+                        // The wall touches the farthest reach of the body
+                        // near that point (a hand's fingertips, say).
+                        let p0 = bp.world(&start.sk);
+                        let reach = end
+                            .parts
+                            .iter()
+                            .flat_map(|part| part.prims.iter())
+                            .filter(|q| (q.centre() - p).length() < 160.0)
+                            .chain(
+                                start
+                                    .parts
+                                    .iter()
+                                    .flat_map(|part| part.prims.iter())
+                                    .filter(|q| (q.centre() - p0).length() < 160.0),
+                            )
+                            .map(|q| (q.centre() - p).dot(n) + q.reach(n))
+                            .fold(bp.radius, f32::max);
+                        (p + n * reach, f)
                     }
                     None => {
                         let f = heading(-Vec3::X);
@@ -623,7 +666,7 @@ fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> Vec<S
     }
     // The floor (or mat) under everything.
     let has_mat = r.props.iter().any(|p| matches!(p, PropReq::Mat));
-    let margin = if has_mat { 110.0 } else { 260.0 };
+    let margin = if has_mat { 90.0 } else { 150.0 };
     let (kind, bottom) = if has_mat {
         (PropKind::Mat, 0.0)
     } else {

@@ -19,9 +19,12 @@ fn part_name(id: PartId) -> String {
     let s = |d: Side, w: &str| format!("{} {w}", d.word());
     match id {
         PartId::Pelvis => "pelvis".into(),
-        PartId::Torso => "trunk".into(),
+        PartId::Torso => "chest".into(),
+        PartId::Abdomen => "belly".into(),
         PartId::Neck => "neck".into(),
-        PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) => "head".into(),
+        PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Eye(_) => {
+            "head".into()
+        }
         PartId::UpperArm(d) => s(d, "upper arm"),
         PartId::Forearm(d) => s(d, "forearm"),
         PartId::Hand(d) | PartId::Thumb(d) => s(d, "hand"),
@@ -41,10 +44,15 @@ fn chain(id: PartId) -> Vec<Joint> {
         PartId::Hand(d) | PartId::Thumb(d) => vec![Wrist(d), Elbow(d), Shoulder(d), Spine, Pelvis],
         PartId::Forearm(d) => vec![Elbow(d), Shoulder(d), Spine, Pelvis],
         PartId::UpperArm(d) => vec![Shoulder(d), Spine, Pelvis],
-        PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Neck => {
+        PartId::Head
+        | PartId::Hair
+        | PartId::Nose
+        | PartId::Ear(_)
+        | PartId::Eye(_)
+        | PartId::Neck => {
             vec![Neck, Spine, Pelvis]
         }
-        PartId::Torso => vec![Spine, Pelvis],
+        PartId::Torso | PartId::Abdomen => vec![Spine, Pelvis],
         PartId::Pelvis => vec![Pelvis],
     }
 }
