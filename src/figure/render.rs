@@ -16,11 +16,11 @@ const MARGIN: f32 = 2.0;
 const OUTLINE: f32 = 0.3;
 const GHOST_OUTLINE: f32 = 0.24;
 const PROP_LINE: f32 = 0.2;
-const ARROW_WIDTH: f32 = 0.8;
+const ARROW_WIDTH: f32 = 0.9;
 const ARROW_HALO: f32 = 0.9;
 const ARROW_HEAD: f32 = 2.6;
-const ARROW_OFFSET: f32 = 3.0;
-const ARROW_MIN: f32 = 7.0;
+const ARROW_OFFSET: f32 = 3.6;
+const ARROW_MIN: f32 = 9.0;
 
 /// An orthographic camera: screen axes and the direction toward the camera.
 #[derive(Debug, Clone, Copy)]
@@ -426,7 +426,7 @@ fn arrow(path: &[Vec2], centroid: Vec2, style: &FigureStyle) -> Vec<PathShape> {
                 .unwrap_or(tangent);
             pts.push(path[k] + t.perp() * sign * ARROW_OFFSET);
         }
-        pts = trim(&pts, 0.6, 0.2);
+        pts = trim(&pts, 1.0, 1.6);
     }
     if pts.len() < 2 {
         return Vec::new();

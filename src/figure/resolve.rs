@@ -377,9 +377,10 @@ fn apply_pose(
                             "`{name}` sets {} and {} together (in the {which} pose)",
                             d.positive, d.negative
                         ),
-                        Some(format!(
+                        Some(
                             "they are one movement in opposite directions: keep one of them"
-                        )),
+                                .to_string(),
+                        ),
                         span_of(dkey),
                     ));
                     continue;

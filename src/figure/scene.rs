@@ -666,7 +666,7 @@ fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> Vec<S
     }
     // The floor (or mat) under everything.
     let has_mat = r.props.iter().any(|p| matches!(p, PropReq::Mat));
-    let margin = if has_mat { 90.0 } else { 150.0 };
+    let margin = if has_mat { 80.0 } else { 90.0 };
     let (kind, bottom) = if has_mat {
         (PropKind::Mat, 0.0)
     } else {
