@@ -51,7 +51,6 @@ impl Prim {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PartId {
     Pelvis,
-    Abdomen,
     Torso,
     Neck,
     Head,
@@ -203,15 +202,12 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
     // with the shoulders.
     let lumbar = Seg::Lumbar.origin();
     let thorax = Seg::Thorax.origin();
-    out.push(Part {
-        id: PartId::Abdomen,
-        prims: vec![ellipsoid(
-            sk,
-            Seg::Lumbar,
-            lumbar + Vec3::new(26.0, 0.0, 58.0),
-            Vec3::new(98.0, 140.0, 125.0),
-        )],
-    });
+    let abdomen = ellipsoid(
+        sk,
+        Seg::Lumbar,
+        lumbar + Vec3::new(26.0, 0.0, 58.0),
+        Vec3::new(98.0, 140.0, 125.0),
+    );
     let mut chest = vec![ellipsoid(
         sk,
         Seg::Thorax,
@@ -225,6 +221,8 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
             r: 46.0,
         });
     }
+    // One smooth trunk: belly, chest and shoulders in one outline.
+    chest.push(abdomen);
     out.push(Part {
         id: PartId::Torso,
         prims: chest,

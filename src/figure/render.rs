@@ -403,7 +403,14 @@ fn arrow(path: &[Vec2], centroid: Vec2, style: &FigureStyle) -> Vec<PathShape> {
     let mut pts: Vec<Vec2>;
     if total < ARROW_MIN {
         // A short movement: a straight arrow of readable length beside it.
-        let dir = net.try_normalize().unwrap_or(Vec2::new(0.0, -1.0));
+        // A symbolic arrow: snapped to straight up, down or across when
+        // within 25 degrees of it.
+        let mut dir = net.try_normalize().unwrap_or(Vec2::new(0.0, -1.0));
+        for axis in [Vec2::X, Vec2::NEG_X, Vec2::Y, Vec2::NEG_Y] {
+            if dir.dot(axis) > 25f32.to_radians().cos() {
+                dir = axis;
+            }
+        }
         let mut n = dir.perp();
         if n.dot(mid - centroid) < 0.0 {
             n = -n;

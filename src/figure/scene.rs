@@ -208,12 +208,7 @@ fn support_drop(posture: Posture, p: &Placed, s: &Support) -> f32 {
         _ if posture.is_lying() => p.lowest(|id| {
             matches!(
                 id,
-                PartId::Pelvis
-                    | PartId::Abdomen
-                    | PartId::Torso
-                    | PartId::Neck
-                    | PartId::Head
-                    | PartId::UpperArm(_)
+                PartId::Pelvis | PartId::Torso | PartId::Neck | PartId::Head | PartId::UpperArm(_)
             )
         }),
         _ => p.lowest(body::is_solid),

@@ -19,8 +19,7 @@ fn part_name(id: PartId) -> String {
     let s = |d: Side, w: &str| format!("{} {w}", d.word());
     match id {
         PartId::Pelvis => "pelvis".into(),
-        PartId::Torso => "chest".into(),
-        PartId::Abdomen => "belly".into(),
+        PartId::Torso => "trunk".into(),
         PartId::Neck => "neck".into(),
         PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Eye(_) => {
             "head".into()
@@ -52,7 +51,7 @@ fn chain(id: PartId) -> Vec<Joint> {
         | PartId::Neck => {
             vec![Neck, Spine, Pelvis]
         }
-        PartId::Torso | PartId::Abdomen => vec![Spine, Pelvis],
+        PartId::Torso => vec![Spine, Pelvis],
         PartId::Pelvis => vec![Pelvis],
     }
 }
