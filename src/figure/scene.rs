@@ -679,15 +679,3 @@ fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> Vec<S
     out.insert(0, f);
     out
 }
-
-/// The pelvis rotation axis helpers used by tests.
-#[cfg(test)]
-pub fn settle_for_test(posture: Posture, angles: &Angles) -> Placed {
-    let support = Support {
-        floor_top: 0.0,
-        seat: None,
-        step: None,
-        anchor: point("pelvis"),
-    };
-    settle(posture, angles, &support)
-}
