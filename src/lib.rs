@@ -21,6 +21,7 @@ pub mod config;
 pub mod content;
 pub mod engine;
 pub mod error;
+pub mod figure;
 pub mod fonts;
 pub mod init;
 pub mod layout;

@@ -190,6 +190,8 @@ pub struct Exercise {
     /// A video of the exercise: a full https:// address, or a path under the
     /// clinic's `video-base-url`. The card shows it as a QR code.
     pub video: Option<String>,
+    /// A figure drawn from poses (see `src/figure/README.md`).
+    pub figure: Option<crate::figure::FigureSpec>,
 }
 
 /// A picture of an exercise: a file in images/.
