@@ -17,11 +17,16 @@ pub use crate::request::{
 };
 
 /// The dose printed on a card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dose {
     pub sets: Option<u32>,
     pub reps: Option<u32>,
     pub hold_seconds: u32,
+    /// For something done for a time: how long, in seconds (0: not timed).
+    pub duration_seconds: u32,
+    pub per_day: Option<u32>,
+    pub days_per_week: Option<u32>,
+    /// How often in the clinic's own words (printed instead of per day and days a week).
     pub frequency: Option<String>,
     pub each_side: bool,
 }
@@ -32,6 +37,9 @@ impl Dose {
             sets: spec.sets.map(|Count(n)| n),
             reps: spec.reps.map(|Count(n)| n),
             hold_seconds: spec.hold_seconds.map_or(0, |Seconds(s)| s),
+            duration_seconds: spec.duration_seconds.map_or(0, |d| d.0),
+            per_day: spec.per_day.map(|d| d.0),
+            days_per_week: spec.days_per_week.map(|d| d.0),
             frequency: spec.frequency.clone(),
             each_side: spec.each_side,
         }
@@ -46,6 +54,19 @@ impl Dose {
         }
         if let Some(h) = o.hold_seconds {
             self.hold_seconds = h;
+        }
+        if let Some(d) = o.duration_seconds {
+            self.duration_seconds = d;
+        }
+        if o.per_day.is_some() || o.days_per_week.is_some() {
+            // A new "how often" replaces the clinic's own words for it.
+            self.frequency = None;
+        }
+        if o.per_day.is_some() {
+            self.per_day = o.per_day;
+        }
+        if o.days_per_week.is_some() {
+            self.days_per_week = o.days_per_week;
         }
         if o.frequency.is_some() {
             self.frequency.clone_from(&o.frequency);
@@ -77,9 +98,29 @@ impl Dose {
                 plural(self.hold_seconds, "second", "seconds")
             ));
         }
-        if let Some(f) = &self.frequency {
-            if !f.trim().is_empty() {
-                parts.push(f.trim().to_string());
+        if self.duration_seconds > 0 {
+            let d = self.duration_seconds;
+            parts.push(if d % 60 == 0 {
+                plural(d / 60, "minute", "minutes")
+            } else {
+                plural(d, "second", "seconds")
+            });
+        }
+        match &self.frequency {
+            Some(f) if !f.trim().is_empty() => parts.push(f.trim().to_string()),
+            _ => {
+                let per_day = match self.per_day {
+                    None | Some(1) if self.days_per_week.is_some_and(|d| d < 7) => None,
+                    None => None,
+                    Some(1) => Some("once a day".to_string()),
+                    Some(2) => Some("twice a day".to_string()),
+                    Some(n) => Some(format!("{n} times a day")),
+                };
+                parts.extend(per_day);
+                match self.days_per_week {
+                    Some(d) if d < 7 => parts.push(plural(d, "day a week", "days a week")),
+                    _ => {}
+                }
             }
         }
         if self.each_side {
@@ -170,6 +211,9 @@ pub fn preset_override(pi: &ProgramItem) -> DoseOverride {
         sets: pi.sets.map(|c| c.0),
         reps: pi.reps.map(|c| c.0),
         hold_seconds: pi.hold_seconds.map(|s| s.0),
+        duration_seconds: pi.duration_seconds.map(|d| d.0),
+        per_day: pi.per_day.map(|d| d.0),
+        days_per_week: pi.days_per_week.map(|d| d.0),
         frequency: pi.frequency.clone(),
         each_side: pi.each_side,
     }
@@ -297,6 +341,7 @@ mod tests {
             hold_seconds: 5,
             frequency: Some("daily".into()),
             each_side: true,
+            ..Default::default()
         };
         assert_eq!(
             d.to_string(),
@@ -308,6 +353,7 @@ mod tests {
             hold_seconds: 1,
             frequency: None,
             each_side: false,
+            ..Default::default()
         };
         assert_eq!(d.to_string(), "1 set · hold 1 second");
     }

@@ -331,7 +331,7 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
         "clams",
     ]);
     assert_eq!(r.code, 1);
-    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `tags`, `dose`, `images`, `easier`, `harder`, `video`\n");
+    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `cautions`, `also-called`, `region`, `position`, `equipment`, `goal`, `tags`, `dose`, `images`, `easier`, `harder`, `video`, `figure`\n");
     assert_eq!(r.stderr, expected);
 
     // check lists it too, and fails.

@@ -109,8 +109,8 @@ pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
     if lib.program_ids().any(|p| p == id) {
         let p = lib.program(id)?;
         let mut s = format!("{} (program `{id}`)\n", p.title);
-        if !p.description.is_empty() {
-            s += &format!("{}\n", p.description);
+        if !p.purpose.is_empty() {
+            s += &format!("{}\n", p.purpose);
         }
         for (k, item) in p.exercises.iter().enumerate() {
             let ex = lib.exercise(item.id.get_ref())?;

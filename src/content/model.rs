@@ -98,6 +98,42 @@ impl<'de> Deserialize<'de> for Seconds {
     }
 }
 
+/// A whole number in a range, read from a file with an error naming the range.
+macro_rules! bounded {
+    ($(#[$doc:meta])* $name:ident, $min:literal, $max:literal, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub u32);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let n = i64::deserialize(d)?;
+                if ($min..=$max).contains(&n) {
+                    Ok($name(n as u32))
+                } else {
+                    Err(serde::de::Error::custom(format!(
+                        "{n} is out of range: expected {} from {} to {}",
+                        $what, $min, $max
+                    )))
+                }
+            }
+        }
+    };
+}
+
+bounded!(
+    /// How long something is done for, in seconds: 5 to 3600.
+    Duration, 5, 3600, "seconds"
+);
+bounded!(
+    /// Times a day: 1 to 6.
+    PerDay, 1, 6, "a number of times a day"
+);
+bounded!(
+    /// Days a week: 1 to 7.
+    DaysPerWeek, 1, 7, "a number of days a week"
+);
+
 /// A length or type size: a positive number below 1000.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Measure(pub f32);
@@ -178,6 +214,23 @@ pub struct Exercise {
     pub steps: Vec<String>,
     #[serde(default)]
     pub tips: Vec<String>,
+    /// What to take care of: when to stop, what to avoid.
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// The name a clinician may know it by, printed in brackets after the title.
+    pub also_called: Option<String>,
+    /// The parts of the body it is for, the main one first.
+    #[serde(default)]
+    pub region: Vec<Region>,
+    /// How the patient is placed.
+    pub position: Option<Position>,
+    /// What the patient needs, if anything.
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    /// What it does.
+    #[serde(default)]
+    pub goal: Vec<Goal>,
+    /// More words to find it by, in `handout list` and the picker.
     #[serde(default)]
     pub tags: Vec<String>,
     pub dose: DoseSpec,
@@ -192,6 +245,88 @@ pub struct Exercise {
     pub video: Option<String>,
     /// A figure drawn from poses (see `src/figure/README.md`).
     pub figure: Option<crate::figure::FigureSpec>,
+}
+
+/// The parts of the body an exercise is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// Low back and trunk.
+    Back,
+    Hip,
+    Knee,
+    /// Ankle and foot.
+    Ankle,
+    Shoulder,
+    /// Neck and upper back.
+    Neck,
+    /// Balance and falls prevention.
+    Balance,
+}
+
+/// How the patient is placed for an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    Standing,
+    Sitting,
+    LyingOnBack,
+    LyingOnFront,
+    LyingOnSide,
+    HandsAndKnees,
+    Kneeling,
+}
+
+/// What an exercise needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Equipment {
+    Band,
+    Chair,
+    Wall,
+    Step,
+    Towel,
+    Ball,
+    Mat,
+    Pillow,
+    Stick,
+    Table,
+    Weight,
+}
+
+/// What an exercise does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Goal {
+    Strength,
+    Stretch,
+    Mobility,
+    Balance,
+    Control,
+    Endurance,
+}
+
+macro_rules! names {
+    ($($t:ty: $($v:ident => $n:literal),+;)+) => {$(
+        impl $t {
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
+            pub fn name(self) -> &'static str {
+                match self { $(<$t>::$v => $n),+ }
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    )+};
+}
+
+names! {
+    Region: Back => "back", Hip => "hip", Knee => "knee", Ankle => "ankle", Shoulder => "shoulder", Neck => "neck", Balance => "balance";
+    Position: Standing => "standing", Sitting => "sitting", LyingOnBack => "lying-on-back", LyingOnFront => "lying-on-front", LyingOnSide => "lying-on-side", HandsAndKnees => "hands-and-knees", Kneeling => "kneeling";
+    Equipment: Band => "band", Chair => "chair", Wall => "wall", Step => "step", Towel => "towel", Ball => "ball", Mat => "mat", Pillow => "pillow", Stick => "stick", Table => "table", Weight => "weight";
+    Goal: Strength => "strength", Stretch => "stretch", Mobility => "mobility", Balance => "balance", Control => "control", Endurance => "endurance";
 }
 
 /// A picture of an exercise: a file in images/.
@@ -212,6 +347,14 @@ pub struct DoseSpec {
     pub sets: Option<Count>,
     pub reps: Option<Count>,
     pub hold_seconds: Option<Seconds>,
+    /// For something done for a time (walking, balance): how long, in seconds.
+    pub duration_seconds: Option<Duration>,
+    /// How many times a day (1 to 6).
+    pub per_day: Option<PerDay>,
+    /// On how many days a week (1 to 7; all 7 when left out).
+    pub days_per_week: Option<DaysPerWeek>,
+    /// How often, in the clinic's own words (printed as written, instead of
+    /// `per-day` and `days-per-week`).
     pub frequency: Option<String>,
     #[serde(default)]
     pub each_side: bool,
@@ -224,8 +367,9 @@ pub struct Program {
     #[serde(skip)]
     pub id: String,
     pub title: String,
-    #[serde(default)]
-    pub description: String,
+    /// One sentence in plain words: what the programme is for.
+    #[serde(default, alias = "description")]
+    pub purpose: String,
     pub exercises: Vec<ProgramItem>,
 }
 
@@ -236,6 +380,9 @@ pub struct ProgramItem {
     pub sets: Option<Count>,
     pub reps: Option<Count>,
     pub hold_seconds: Option<Seconds>,
+    pub duration_seconds: Option<Duration>,
+    pub per_day: Option<PerDay>,
+    pub days_per_week: Option<DaysPerWeek>,
     pub frequency: Option<String>,
     pub each_side: Option<bool>,
     pub note: Option<String>,

@@ -12,6 +12,8 @@ use toml::Spanned;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FigureSpec {
+    /// What the picture shows, in words, for readers who cannot see it.
+    pub alt: Option<String>,
     /// A named camera: `side`, `front`, `above-front`...
     pub view: Spanned<String>,
     /// Turn the camera about the vertical, degrees (positive: toward the

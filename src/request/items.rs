@@ -10,6 +10,10 @@ pub struct DoseOverride {
     pub reps: Option<u32>,
     /// `Some(0)` removes the hold.
     pub hold_seconds: Option<u32>,
+    /// `Some(0)` removes the duration.
+    pub duration_seconds: Option<u32>,
+    pub per_day: Option<u32>,
+    pub days_per_week: Option<u32>,
     pub frequency: Option<String>,
     pub each_side: Option<bool>,
 }
@@ -139,7 +143,12 @@ impl ItemSpec {
     /// The item in its own syntax (`clams:3x12@5s`), when the syntax can say its dose.
     pub fn syntax(&self) -> Option<String> {
         let d = &self.dose;
-        if d.frequency.is_some() || d.each_side.is_some() {
+        if d.frequency.is_some()
+            || d.each_side.is_some()
+            || d.duration_seconds.is_some()
+            || d.per_day.is_some()
+            || d.days_per_week.is_some()
+        {
             return None;
         }
         let hold = d.hold_seconds.map(|h| format!("@{h}s")).unwrap_or_default();

@@ -257,6 +257,7 @@ fn doses() {
         hold_seconds: 3,
         frequency: None,
         each_side: true,
+        ..Default::default()
     };
     assert_eq!(dose_syntax(&d).unwrap(), "3x10@3s");
 }
