@@ -100,7 +100,7 @@ impl Dose {
         }
         if self.duration_seconds > 0 {
             let d = self.duration_seconds;
-            parts.push(if d % 60 == 0 {
+            parts.push(if d.is_multiple_of(60) {
                 plural(d / 60, "minute", "minutes")
             } else {
                 plural(d, "second", "seconds")
