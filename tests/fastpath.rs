@@ -70,8 +70,11 @@ fn make_help_shows_the_item_syntax_and_the_new_flags() {
     let env = Env::new();
     let out = env.ok(&["make", "--help"]).stdout_text();
     for needle in [
-        "ID[:SETSxREPS][@HOLDs]",
+        "ID[:DOSE]",
         "clams:3x12@5s",
+        "10min",
+        "2/day",
+        "each-side",
         "-i, --interactive",
         "--open",
         "--print [<PRINTER>]",

@@ -22,13 +22,19 @@ fn checked<T: 'static>(
     }
 }
 
-pub const ITEM_HELP: &str = "Exercise items: ID[:SETSxREPS][@HOLDs], separated by commas.
-  clams               the exercise with its default dose
-  clams:3x12          3 sets of 12 repetitions
-  clams:3x12@5s       3 sets of 12, hold each for 5 seconds
-  hip-hitch:2x10@5s   2 sets of 10, hold each for 5 seconds
-  clams@3s            default sets and reps, hold 3 seconds
-  e.g. --exercises clams:3x12@5s,hip-hitch
+pub const ITEM_HELP: &str =
+    "Exercise items: ID[:DOSE], separated by commas. A dose has parts, in any order:
+  3x12       3 sets of 12 repetitions        3x       3 times
+  @5s        hold each for 5 seconds         30s, 10min   do it for that long
+  daily, 2/day   how many times a day        3/week   on 3 days a week
+  each-side, one-side
+For example:
+  clams                               the exercise with its default dose
+  clams:3x12@5s                       3 sets of 12, hold each for 5 seconds
+  clams@3s                            default sets and reps, hold 3 seconds
+  calf-stretch-wall:3x@30s 2/day      3 times, hold 30 seconds, twice a day
+  marching-on-the-spot:2min daily     for 2 minutes, once a day
+  e.g. --exercises \"clams:3x12@5s,hip-hitch\"
 On a terminal, `handout make -i` (or just `handout`) asks for the patient, the
 exercises and presets (type to search titles and tags) and each dose.";
 

@@ -87,7 +87,7 @@ impl Field {
     pub fn example(self) -> Option<&'static str> {
         match self {
             Field::Exercises => Some(
-                "an item is ID[:SETSxREPS][@HOLDs], for example clams, clams:3x12 or hip-hitch:2x10@5s",
+                "an item is ID[:SETSxREPS][@HOLDs], for example clams, clams:3x12 or hip-hitch:2x10@5s; a dose can also give a number of times (3x), a time (30s, 10min), how often (daily, 2/day, 3/week) and each-side or one-side",
             ),
             _ => None,
         }

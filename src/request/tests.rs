@@ -33,7 +33,8 @@ fn bad_items() {
     for (s, why) in [
         ("clams:3", "SETSxREPS"),
         ("clams:x12", "sets must be"),
-        ("clams:3x", "reps must be"),
+        // `clams:3x` is now "3 times"; a zero count is still refused.
+        ("clams:3x0", "reps must be"),
         ("clams:0x12", "sets must be"),
         ("clams@five", "seconds"),
         ("clams@900s", "600"),
@@ -71,7 +72,9 @@ fn doses_as_typed_alone() {
         (Some(3), Some(12), Some(5))
     );
     assert_eq!(DoseOverride::parse("@0s").unwrap().hold_seconds, Some(0));
-    assert!(DoseOverride::parse("5s").is_err());
+    // Seconds without @ are a time to do it for, not a hold.
+    assert_eq!(DoseOverride::parse("5s").unwrap().duration_seconds, Some(5));
+    assert!(DoseOverride::parse("5").is_err());
     assert!(DoseOverride::parse("3x12@").is_err());
 }
 
@@ -196,4 +199,65 @@ fn choices_become_a_selection_with_each_rule_applied() {
         ),
         "{e}"
     );
+}
+
+#[test]
+fn doses_a_clinician_writes() {
+    let i = ItemSpec::parse("walking:10min daily").unwrap();
+    assert_eq!(
+        (i.dose.duration_seconds, i.dose.per_day),
+        (Some(600), Some(1))
+    );
+    let i = ItemSpec::parse("calf-stretch-wall:3x @30s 2/day each side").unwrap();
+    assert_eq!(
+        (
+            i.dose.sets,
+            i.dose.reps,
+            i.dose.hold_seconds,
+            i.dose.per_day,
+            i.dose.each_side
+        ),
+        (None, Some(3), Some(30), Some(2), Some(true))
+    );
+    let i = ItemSpec::parse("clams:3x12@5s 3/week one-side").unwrap();
+    assert_eq!(
+        (i.dose.days_per_week, i.dose.each_side),
+        (Some(3), Some(false))
+    );
+    let i = ItemSpec::parse("one-leg-stand-chair:3x 30s").unwrap();
+    assert_eq!((i.dose.reps, i.dose.duration_seconds), (Some(3), Some(30)));
+    // Every dose can be written back and read again.
+    for s in [
+        "walking:10min 1/day",
+        "calf-stretch-wall:3x@30s 2/day each-side",
+        "clams:3x12@5s 3/week one-side",
+        "clams@3s",
+        "clams",
+        "ankle-pumps:20x 6/day",
+    ] {
+        let i = ItemSpec::parse(s).unwrap();
+        assert_eq!(i.syntax().as_deref(), Some(s));
+        assert_eq!(ItemSpec::parse(&i.syntax().unwrap()).unwrap(), i);
+    }
+    for (s, why) in [
+        ("walking:2s", "a time must be from 5 seconds to 60 minutes"),
+        (
+            "walking:90min",
+            "a time must be from 5 seconds to 60 minutes",
+        ),
+        (
+            "clams:3x12 9/day",
+            "times a day must be a whole number from 1 to 6",
+        ),
+        (
+            "clams:3x12 8/week",
+            "days a week must be a whole number from 1 to 7",
+        ),
+        ("clams:3x12 2x10", "the dose gives the sets twice"),
+        ("clams:3x12 often", "`often` is not part of a dose"),
+        ("clams:3x12 daily 2/day", "the dose gives how often twice"),
+    ] {
+        let e = ItemSpec::parse(s).unwrap_err().to_string();
+        assert!(e.contains(why), "{s}: {e}");
+    }
 }

@@ -111,7 +111,7 @@ fn dose_check(s: &str) -> std::result::Result<(), String> {
 fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
     DoseOverride::parse(text).map_err(|e| match e {
         Error::Choice { reason, .. } => format!(
-            "{}: type SETSxREPS@HOLDs, like 3x12@5s, 2x10 or @5s",
+            "{}: type a dose like 3x12@5s, 2x10, @5s, 10min or 2/day",
             reason.replace("the dose after : ", "the dose ")
         ),
         e => e.to_string(),
@@ -120,12 +120,28 @@ fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
 
 /// A dose in the item syntax (`3x10@3s`), when the syntax can say it.
 pub fn dose_syntax(d: &Dose) -> Option<String> {
-    let hold = (d.hold_seconds > 0).then(|| format!("@{}s", d.hold_seconds));
-    match (d.sets, d.reps) {
-        (Some(s), Some(r)) => Some(format!("{s}x{r}{}", hold.unwrap_or_default())),
-        (None, None) => Some(hold.unwrap_or_default()),
-        _ => None,
-    }
+    let item = ItemSpec {
+        id: "x".into(),
+        dose: DoseOverride {
+            sets: d.sets,
+            reps: d.reps,
+            hold_seconds: (d.hold_seconds > 0).then_some(d.hold_seconds),
+            duration_seconds: (d.duration_seconds > 0).then_some(d.duration_seconds),
+            per_day: d.per_day,
+            days_per_week: d.days_per_week,
+            // How often in the clinic's own words is not typed: Enter keeps it.
+            frequency: None,
+            each_side: d.each_side.then_some(true),
+        },
+        note: None,
+    };
+    let s = item.syntax()?;
+    Some(
+        s.strip_prefix("x:")
+            .or(s.strip_prefix('x'))
+            .unwrap_or("")
+            .to_string(),
+    )
 }
 
 /// The picker's entries: presets first, then exercises by title. A file that
@@ -239,7 +255,7 @@ pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
         for c in &chosen {
             let default = dose_syntax(&c.dose);
             let help = format!(
-                "{}. Enter keeps it; or type SETSxREPS@HOLDs, e.g. 3x12@5s, 2x10, @0s (no hold)",
+                "{}. Enter keeps it; or type a dose, e.g. 3x12@5s, 2x10, @0s (no hold), 3x@30s, 10min, 2/day, each-side",
                 c.dose
             );
             let message = format!("Dose for {}:", c.title);

@@ -132,9 +132,9 @@ fn a_name_three_exercises_by_title_and_the_default_doses() {
         [
             "Patient's name: []",
             "Exercises and presets:",
-            "Dose for Clams: [3x10@3s]",
-            "Dose for Hip hinge: [3x8]",
-            "Dose for Hip hitch: [3x10@3s]",
+            "Dose for Clams: [3x10@3s each-side]",
+            "Dose for Hip hinge: [3x8 each-side]",
+            "Dose for Hip hitch: [3x10@3s each-side]",
             "Note for the patient (optional): []",
         ]
     );
@@ -163,7 +163,7 @@ fn tags_find_exercises_and_changed_doses_and_notes_are_kept() {
         s.transcript
             .iter()
             .any(|l| l
-                .starts_with("! the dose must be SETSxREPS, like 3x12: type SETSxREPS@HOLDs")),
+                .starts_with("! the dose must be SETSxREPS, like 3x12: type a dose like 3x12@5s")),
         "{:?}",
         s.transcript
     );
@@ -193,7 +193,7 @@ fn a_preset_keeps_its_doses_unless_changed() {
     );
     assert!(s
         .transcript
-        .contains(&"Dose for Clams: [3x12@3s]".to_string()));
+        .contains(&"Dose for Clams: [3x12@3s each-side]".to_string()));
 }
 
 #[test]
@@ -249,7 +249,9 @@ fn doses() {
         (Some(3), Some(12), Some(5))
     );
     assert_eq!(parse_dose("@0s").unwrap().hold_seconds, Some(0));
-    assert!(parse_dose("5s").is_err());
+    // Seconds without @ are a time to do it for.
+    assert_eq!(parse_dose("5s").unwrap().duration_seconds, Some(5));
+    assert!(parse_dose("5").is_err());
     assert!(parse_dose("3x12@").is_err());
     let d = Dose {
         sets: Some(3),
@@ -259,5 +261,5 @@ fn doses() {
         each_side: true,
         ..Default::default()
     };
-    assert_eq!(dose_syntax(&d).unwrap(), "3x10@3s");
+    assert_eq!(dose_syntax(&d).unwrap(), "3x10@3s each-side");
 }
