@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::output;
+use crate::request::Paper;
 use crate::roster::{Job, Roster, RowError};
 use crate::Engine;
 
@@ -40,6 +41,10 @@ pub struct Options {
     pub out_dir: PathBuf,
     pub force: bool,
     pub today: NaiveDate,
+    /// Paper and template for rows that do not give their own (before the
+    /// clinic's defaults).
+    pub paper: Option<Paper>,
+    pub template: Option<String>,
 }
 
 /// Make every row's handout. `progress` is called once per finished row; `stop`
@@ -104,7 +109,14 @@ fn make_one(engine: &Engine, job: &Job, opts: &Options) -> Result<Outcome> {
     if !opts.force && path.exists() {
         return Ok(Outcome::Skipped);
     }
-    let made = engine.make(&job.selection, opts.today)?;
+    let made = if opts.paper.is_some() || opts.template.is_some() {
+        let mut sel = job.selection.clone();
+        sel.paper = sel.paper.or(opts.paper);
+        sel.template = sel.template.or_else(|| opts.template.clone());
+        engine.make(&sel, opts.today)?
+    } else {
+        engine.make(&job.selection, opts.today)?
+    };
     match output::write_atomic(&path, &made.pdf, opts.force) {
         Ok(()) => Ok(Outcome::Written(made.handout.warnings())),
         // Made by someone else meanwhile: keep theirs.

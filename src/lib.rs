@@ -23,6 +23,7 @@ pub mod engine;
 pub mod error;
 pub mod figure;
 pub mod fonts;
+pub mod ids;
 pub mod init;
 pub mod layout;
 pub mod output;

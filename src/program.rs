@@ -290,7 +290,11 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
             }
         }
     }
-    let log_weeks = sel.log_weeks.unwrap_or(0);
+    let defaults = &lib.clinic.defaults;
+    let log_weeks = sel
+        .log_weeks
+        .or(defaults.log_weeks.map(|w| w.0 as u8))
+        .unwrap_or(0);
     if log_weeks > MAX_LOG_WEEKS {
         return Err(Error::Choice {
             field: Field::Log,
@@ -314,10 +318,11 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
         notes: clean(&sel.notes),
         program_title,
         items,
-        paper: sel.paper.unwrap_or_default(),
+        paper: sel.paper.or(defaults.paper).unwrap_or_default(),
         template: sel
             .template
             .clone()
+            .or_else(|| defaults.template.clone())
             .unwrap_or_else(|| DEFAULT_TEMPLATE.into()),
         log_weeks,
         next_appointment: sel.next_appointment,

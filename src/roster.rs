@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::output;
-use crate::request::{split_notes, Choices, Field, Selection};
+use crate::request::{split_notes, Choices, Field, Rules, Selection};
 
 /// The columns a roster may have, in the order messages list them.
 pub fn column_names() -> impl Iterator<Item = &'static str> {
@@ -55,6 +55,7 @@ pub struct Roster {
     columns: Vec<Field>,
     record: csv::StringRecord,
     today: NaiveDate,
+    rules: Rules,
     used_names: HashSet<String>,
     /// Set when the input itself failed: no more rows can be read.
     ended: bool,
@@ -69,6 +70,7 @@ impl Roster {
         source: &str,
         input: impl Read + Send + 'static,
         today: NaiveDate,
+        rules: Rules,
     ) -> Result<Roster> {
         let decoded: Box<dyn Read + Send> = Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -132,6 +134,7 @@ impl Roster {
             columns: Vec::new(),
             record: csv::StringRecord::new(),
             today,
+            rules,
             used_names: HashSet::new(),
             ended: false,
             delimiter,
@@ -155,6 +158,9 @@ impl Roster {
         for (i, h) in headers.iter().enumerate() {
             let name = h.trim().to_lowercase();
             let col = Field::from_name(&name).ok_or_else(|| {
+                let near = crate::error::suggest(&Field::key(&name), column_names())
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
                 Error::file(
                     format!("{}:1", self.source),
                     format!(
@@ -164,7 +170,9 @@ impl Roster {
                         column_names().collect::<Vec<_>>().join(", ")
                     ),
                 )
-                .with_hint("rename or remove the column; nothing was written")
+                .with_hint(format!(
+                    "{near}rename or remove the column; nothing was written"
+                ))
             })?;
             if !seen.insert(col) {
                 return Err(Error::file(
@@ -265,7 +273,7 @@ impl Roster {
                 Field::Output => output_name = Some(safe_output_name(value.trim())?),
             }
         }
-        let selection: Selection = c.selection()?;
+        let selection: Selection = c.selection_with(self.rules)?;
         if selection.patient.trim().is_empty() {
             return Err(Error::EmptyPatient);
         }
@@ -497,6 +505,7 @@ mod tests {
             "r.csv",
             std::io::Cursor::new(csv.as_bytes().to_vec()),
             today(),
+            Rules::default(),
         )
         .unwrap()
         .collect()
@@ -504,19 +513,42 @@ mod tests {
 
     #[test]
     fn header_is_matched_loosely_and_checked() {
-        let r = Roster::open("r.csv", " Patient ; PROGRAM \n".as_bytes(), today()).unwrap();
+        let r = Roster::open(
+            "r.csv",
+            " Patient ; PROGRAM \n".as_bytes(),
+            today(),
+            Rules::default(),
+        )
+        .unwrap();
         assert_eq!(r.delimiter, b';');
-        let e = Roster::open("r.csv", "patient,programme\n".as_bytes(), today())
-            .err()
-            .unwrap();
+        let e = Roster::open(
+            "r.csv",
+            "patient,programm\n".as_bytes(),
+            today(),
+            Rules::default(),
+        )
+        .err()
+        .unwrap();
         assert_eq!(
             e.to_string(),
-            "r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment"
+            "r.csv:1: unknown column `programm` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment"
         );
-        assert!(Roster::open("r.csv", "program\n".as_bytes(), today()).is_err());
-        assert!(Roster::open("r.csv", "patient,notes\n".as_bytes(), today()).is_err());
-        assert!(Roster::open("r.csv", "patient,patient,program\n".as_bytes(), today()).is_err());
-        assert!(Roster::open("r.csv", "".as_bytes(), today()).is_err());
+        assert!(Roster::open("r.csv", "program\n".as_bytes(), today(), Rules::default()).is_err());
+        assert!(Roster::open(
+            "r.csv",
+            "patient,notes\n".as_bytes(),
+            today(),
+            Rules::default()
+        )
+        .is_err());
+        assert!(Roster::open(
+            "r.csv",
+            "patient,patient,program\n".as_bytes(),
+            today(),
+            Rules::default()
+        )
+        .is_err());
+        assert!(Roster::open("r.csv", "".as_bytes(), today(), Rules::default()).is_err());
     }
 
     #[test]
@@ -642,7 +674,13 @@ mod tests {
 
     #[test]
     fn a_failing_stream_ends_the_roster_after_one_error() {
-        let r = Roster::open("r.csv", Broken(b"patient,program\n"), today()).unwrap();
+        let r = Roster::open(
+            "r.csv",
+            Broken(b"patient,program\n"),
+            today(),
+            Rules::default(),
+        )
+        .unwrap();
         let rows: Vec<_> = r.take(5).collect();
         assert_eq!(rows.len(), 1, "stops instead of failing forever");
         let e = rows[0].as_ref().unwrap_err();

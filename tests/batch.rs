@@ -90,7 +90,7 @@ fn two_bad_rows_among_fifty_are_reported_and_the_rest_written() {
         r.stderr,
         "error: row 18, column `exercises`: unknown exercise `clamz`\n\
          hint: did you mean `clams`? Run `handout list` to see all exercises.\n\
-         error: row 42, column `date`: bad date `2026-02-30`: expected YYYY-MM-DD, for example 2026-11-25\n\
+         error: row 42, column `date`: bad date `2026-02-30`: there is no day 30 in February 2026\n\
          48 written, 2 failed: rows 18, 42\n"
     );
     let out = env.path().join("out");
@@ -140,14 +140,35 @@ fn an_output_column_with_a_path_is_refused_for_that_row() {
 #[test]
 fn an_unknown_column_stops_the_run_before_anything_is_written() {
     let env = Env::new();
-    write(&env, "r.csv", "patient,programme\nJane,glute-strength\n");
+    write(&env, "r.csv", "patient,programm\nJane,glute-strength\n");
     let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        "error: r.csv:1: unknown column `programme` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment\nhint: rename or remove the column; nothing was written\n"
+        "error: r.csv:1: unknown column `programm` (column 2): the known columns are patient, exercises, program, date, clinician, notes, paper, template, output, log, next-appointment\nhint: did you mean `program`? rename or remove the column; nothing was written\n"
     );
     assert!(!env.path().join("out").exists());
+}
+
+#[test]
+fn columns_and_values_are_read_as_people_write_them() {
+    let env = Env::new();
+    // Programme, any case, day-first dates, ids in capitals, A4 in capitals.
+    write(
+        &env,
+        "r.csv",
+        "Patient Name;PROGRAMME;Date;Paper;Template\nJane Doe;Glute-Strength;03/12/2026;A4;Compact\n",
+    );
+    let r = env.run(&["batch", "r.csv", "--out-dir", "out"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(pdfs(&env.path().join("out")), ["jane-doe-2026-12-03.pdf"]);
+    let words = pdf_words(&env.path().join("out/jane-doe-2026-12-03.pdf"));
+    assert!(words.contains("3 December 2026"), "{words}");
+    assert_eq!(
+        page_count(&env.path().join("out/jane-doe-2026-12-03.pdf")),
+        1,
+        "compact: one page"
+    );
 }
 
 #[test]
@@ -334,4 +355,129 @@ fn ctrl_c_finishes_the_files_being_written_and_cleans_up() {
         .filter(|n| !n.ends_with(".pdf"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn clinic_defaults_for_paper_and_template_apply_to_make_and_batch_and_flags_win() {
+    let env = Env::new();
+    let lib = env.library("lib");
+    let clinic = lib.join("clinic.toml");
+    let text = std::fs::read_to_string(&clinic)
+        .unwrap()
+        .replace("# paper = \"letter\"", "paper = \"letter\"")
+        .replace("# template = \"large-print\"", "template = \"large-print\"");
+    assert!(
+        text.contains("\npaper = \"letter\""),
+        "the clinic file changed"
+    );
+    std::fs::write(&clinic, text).unwrap();
+    // make, no flags: Letter, large print (16 pt text).
+    env.ok(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "clams",
+        "--date",
+        "2026-11-25",
+        "-o",
+        "a.pdf",
+    ]);
+    let a = env.path().join("a.pdf");
+    assert!(
+        pdfinfo(&a).contains("612 x 792 pts (letter)"),
+        "{}",
+        pdfinfo(&a)
+    );
+    assert!(pdf_words(&a).contains("Clams"));
+    // batch, no flags: the same.
+    write(
+        &env,
+        "r.csv",
+        "patient,exercises,date\nJane,clams,2026-11-25\nSam,clams,2026-11-25\n",
+    );
+    env.ok(&["--library", "lib", "batch", "r.csv", "--out-dir", "out"]);
+    let jane = env.path().join("out/jane-2026-11-25.pdf");
+    assert!(pdfinfo(&jane).contains("(letter)"));
+    // The same bytes as asking for Letter and large print with flags.
+    env.ok(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "clams",
+        "--date",
+        "2026-11-25",
+        "--paper",
+        "letter",
+        "--template",
+        "large-print",
+        "-o",
+        "b.pdf",
+    ]);
+    assert_eq!(read(env.path(), "a.pdf"), read(env.path(), "b.pdf"));
+    env.ok(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "clams",
+        "--date",
+        "2026-11-25",
+        "--paper",
+        "letter",
+        "--template",
+        "standard",
+        "-o",
+        "s.pdf",
+    ]);
+    assert_ne!(read(env.path(), "a.pdf"), read(env.path(), "s.pdf"));
+    write(
+        &env,
+        "one.csv",
+        "patient,exercises,date\nA B,clams,2026-11-25\n",
+    );
+    env.ok(&["--library", "lib", "batch", "one.csv", "--out-dir", "one"]);
+    assert_eq!(
+        read(&env.path().join("one"), "a-b-2026-11-25.pdf"),
+        read(env.path(), "a.pdf")
+    );
+    // A flag wins over the clinic, a row over the flag.
+    write(
+        &env,
+        "r2.csv",
+        "patient,exercises,date,paper\nJane,clams,2026-11-25,\nSam,clams,2026-11-25,letter\n",
+    );
+    env.ok(&[
+        "--library",
+        "lib",
+        "batch",
+        "r2.csv",
+        "--out-dir",
+        "out2",
+        "--paper",
+        "a4",
+    ]);
+    assert!(pdfinfo(&env.path().join("out2/jane-2026-11-25.pdf")).contains("(A4)"));
+    assert!(pdfinfo(&env.path().join("out2/sam-2026-11-25.pdf")).contains("(letter)"));
+    env.ok(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "clams",
+        "--paper",
+        "a4",
+        "-o",
+        "c.pdf",
+    ]);
+    assert!(pdfinfo(&env.path().join("c.pdf")).contains("(A4)"));
 }

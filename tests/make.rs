@@ -239,9 +239,9 @@ fn empty_patient_and_bad_date() {
             "--program",
             "glute-strength",
             "--date",
-            "25/11/2026",
+            "30/02/2026",
         ],
-        "error: bad date `25/11/2026`: expected YYYY-MM-DD, for example 2026-11-25\n",
+        "error: bad date `30/02/2026`: there is no day 30 in February 2026\n",
     );
     fails(
         &env,

@@ -122,9 +122,17 @@ pub struct BatchArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Replace PDFs that already exist
+    /// Replace PDFs that already exist (by default they are kept, and counted as skipped)
     #[arg(long)]
     pub force: bool,
+
+    /// Paper size for rows without a `paper` cell: a4 or letter (default: the clinic's, else a4)
+    #[arg(long, value_name = "SIZE", value_parser = checked(Paper::parse))]
+    pub paper: Option<String>,
+
+    /// Page design for rows without a `template` cell (default: the clinic's, else standard)
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
 
     /// Print nothing but the summary and errors
     #[arg(long, short = 'q')]
@@ -185,11 +193,11 @@ pub struct MakeArgs {
     #[arg(long, value_name = "DATE [TIME]")]
     pub next_appointment: Option<String>,
 
-    /// Paper size: a4 or letter (default a4), e.g. --paper letter
+    /// Paper size: a4 or letter (default: the clinic's, else a4), e.g. --paper letter
     #[arg(long, value_name = "SIZE", value_parser = checked(Paper::parse))]
     pub paper: Option<String>,
 
-    /// Page design from the library's templates/ (default standard; see `handout templates`), e.g. --template large-print
+    /// Page design from the library's templates/ (default: the clinic's, else standard; see `handout templates`), e.g. --template large-print
     #[arg(long, value_name = "NAME")]
     pub template: Option<String>,
 

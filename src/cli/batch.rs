@@ -10,6 +10,7 @@ use std::sync::Arc;
 use handout::batch::{self, Summary};
 use handout::content::Library;
 use handout::error::Error;
+use handout::request::Paper;
 use handout::roster::{self, Roster};
 use handout::Engine;
 
@@ -34,7 +35,7 @@ pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
         })?)
     };
     // Check the header and the library before writing anything.
-    let roster = Roster::open(&source, input, today)?;
+    let roster = Roster::open(&source, input, today, lib.rules())?;
     let engine = Engine::new(lib, pdf_options(a.pdfa, a.untagged))?;
     if a.out_dir.exists() && !a.out_dir.is_dir() {
         return Err(Error::NotAFolder(a.out_dir.clone()));
@@ -86,6 +87,8 @@ pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
         out_dir: a.out_dir.clone(),
         force: a.force,
         today,
+        paper: a.paper.as_deref().map(Paper::parse).transpose()?,
+        template: a.template.clone(),
     };
     // 0 lets rayon use one thread per core.
     let jobs = a.jobs.map_or(0, usize::from);

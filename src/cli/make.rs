@@ -45,7 +45,7 @@ pub fn pdf_options(pdfa: bool, untagged: bool) -> PdfOptions {
 }
 
 pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
-    let mut sel = a.choices().selection()?;
+    let mut sel = a.choices().selection_with(lib.rules())?;
     if a.fast.interactive {
         ask_for_the_rest(&lib, &a, &mut sel)?;
     }

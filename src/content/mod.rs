@@ -88,15 +88,7 @@ impl std::fmt::Debug for Library {
     }
 }
 
-/// Is `s` a valid id: lowercase letters and digits in words joined by single hyphens?
-pub fn is_valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
+pub use crate::ids::is_valid_id;
 
 /// The files of the built-in library as `(path, bytes)`, paths as in the source
 /// tree: `content/clinic.toml`, `content/exercises/clams.toml`, `templates/standard.toml`,
@@ -248,6 +240,13 @@ impl Library {
             index_problems,
             exercise_cache,
         })
+    }
+
+    /// How the clinic writes what can be read more than one way (dates).
+    pub fn rules(&self) -> crate::request::Rules {
+        crate::request::Rules {
+            date_order: self.clinic.defaults.date_order,
+        }
     }
 
     /// The library's folder; `None` for the built-in library.

@@ -122,6 +122,10 @@ macro_rules! bounded {
 }
 
 bounded!(
+    /// Weeks of exercise log: 0 to 12.
+    LogWeeks, 0, 12, "a number of weeks"
+);
+bounded!(
     /// How long something is done for, in seconds: 5 to 3600.
     Duration, 5, 3600, "seconds"
 );
@@ -177,6 +181,26 @@ pub struct Clinic {
     pub disclaimer: String,
     pub colours: Colours,
     pub safety: Safety,
+    /// What a handout gets when the clinician does not say.
+    #[serde(default)]
+    pub defaults: ClinicDefaults,
+}
+
+/// `[defaults]` in clinic.toml: the clinic's usual choices, used by every face
+/// (a flag, a roster cell or an answer still wins).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ClinicDefaults {
+    /// `a4` or `letter`.
+    pub paper: Option<crate::request::Paper>,
+    /// A template id, e.g. `large-print`.
+    pub template: Option<String>,
+    /// Weeks of exercise log on every handout (0 to 12).
+    pub log_weeks: Option<LogWeeks>,
+    /// How dates written with numbers are read: `day-first` (3/12/2026 is
+    /// 3 December) or `month-first` (12/3/2026 is 3 December).
+    #[serde(default)]
+    pub date_order: crate::request::DateOrder,
 }
 
 fn default_language() -> String {

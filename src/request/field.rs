@@ -56,12 +56,32 @@ impl Field {
         }
     }
 
-    /// The field a roster column names (already trimmed and lowercased).
+    /// The field a roster column names, in any case, with spaces, hyphens or
+    /// underscores, and in common other spellings (`Programme`, `Patient name`).
     pub fn from_name(name: &str) -> Option<Field> {
-        match name {
-            "next appointment" => Some(Field::NextAppointment),
-            _ => Field::ALL.into_iter().find(|f| f.name() == name),
-        }
+        let key = Field::key(name);
+        let alias = match key.as_str() {
+            "programme" | "preset" => Some(Field::Program),
+            "patient-name" | "name" => Some(Field::Patient),
+            "exercise" => Some(Field::Exercises),
+            "note" => Some(Field::Notes),
+            "appointment" | "next" => Some(Field::NextAppointment),
+            "log-weeks" | "weeks" => Some(Field::Log),
+            "file" | "file-name" | "filename" => Some(Field::Output),
+            "therapist" | "physio" => Some(Field::Clinician),
+            _ => None,
+        };
+        alias.or_else(|| Field::ALL.into_iter().find(|f| f.name() == key))
+    }
+
+    /// A column name as compared: lowercase, words joined by hyphens.
+    pub fn key(name: &str) -> String {
+        name.trim()
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
     }
 
     /// What a value of this field is called in a message: "bad date `x`".

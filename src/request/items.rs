@@ -175,11 +175,13 @@ impl ItemSpec {
         };
         // The dose is checked first: its message is the more useful one.
         let dose = parse_dose(item, dose)?;
-        let id = id.trim();
+        // Ids are lowercase; `Clams` typed in a spreadsheet means `clams`.
+        let id = id.trim().to_lowercase();
+        let id = id.as_str();
         if id.is_empty() {
             return Err(bad(Field::Exercises, item, "the exercise id is missing"));
         }
-        if !crate::content::is_valid_id(id) {
+        if !crate::ids::is_valid_id(id) {
             return Err(bad(
                 Field::Exercises,
                 item,

@@ -9,6 +9,7 @@
 //! [`Error::Choice`] that names the [`Field`] at fault, so each face can point at
 //! its own flag, column or question.
 
+mod dates;
 pub(crate) mod field;
 mod items;
 pub mod text;
@@ -18,6 +19,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 
+pub use dates::{parse_date_as, parse_time, DateOrder};
 pub use field::Field;
 pub use items::{DoseOverride, ItemSpec, MAX_COUNT, MAX_HOLD_SECONDS};
 pub use values::{
@@ -88,9 +90,22 @@ fn given(field: Field, v: &Option<String>) -> Result<Option<String>> {
     }
 }
 
+/// How a clinic writes things that can be read more than one way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// Which comes first in a date written with numbers only.
+    pub date_order: DateOrder,
+}
+
 impl Choices {
-    /// Check every value and build the selection. The first bad value is the error.
+    /// Check every value and build the selection, dates read day first. The
+    /// first bad value is the error.
     pub fn selection(&self) -> Result<Selection> {
+        self.selection_with(Rules::default())
+    }
+
+    /// Check every value and build the selection under the clinic's `rules`.
+    pub fn selection_with(&self, rules: Rules) -> Result<Selection> {
         let mut items = Vec::new();
         for list in &self.exercises {
             items.extend(ItemSpec::parse_list(&text::clean(Field::Exercises, list)?)?);
@@ -107,16 +122,22 @@ impl Choices {
         let next = given(Field::NextAppointment, &self.next_appointment)?;
         Ok(Selection {
             patient: given(Field::Patient, &self.patient)?.unwrap_or_default(),
-            program: given(Field::Program, &self.program)?,
+            program: given(Field::Program, &self.program)?.map(|p| p.to_lowercase()),
             items,
-            date: date.as_deref().map(parse_date).transpose()?,
+            date: date
+                .as_deref()
+                .map(|d| parse_date_as(d, rules.date_order, Field::Date))
+                .transpose()?,
             clinician: given(Field::Clinician, &self.clinician)?,
             notes: given(Field::Notes, &self.notes)?,
             exercise_notes,
             paper: paper.as_deref().map(Paper::parse).transpose()?,
-            template: given(Field::Template, &self.template)?,
+            template: given(Field::Template, &self.template)?.map(|t| t.to_lowercase()),
             log_weeks: log.as_deref().map(parse_log_weeks).transpose()?,
-            next_appointment: next.as_deref().map(Appointment::parse).transpose()?,
+            next_appointment: next
+                .as_deref()
+                .map(|a| Appointment::parse_as(a, rules.date_order))
+                .transpose()?,
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::dates::{parse_date_as, parse_time, DateOrder};
 use super::{bad, Field};
 use crate::error::Result;
 
@@ -39,6 +40,15 @@ impl Paper {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Paper {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Paper::parse(&s).map_err(|_| {
+            serde::de::Error::custom(format!("`{s}` is not a paper size: write a4 or letter"))
+        })
+    }
+}
+
 /// The next appointment: a date and maybe a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Appointment {
@@ -47,42 +57,54 @@ pub struct Appointment {
 }
 
 impl Appointment {
-    /// Parse `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.
+    /// Parse a date (day first) and maybe a time: `2026-12-02 10:30`.
     pub fn parse(s: &str) -> Result<Appointment> {
+        Appointment::parse_as(s, DateOrder::DayFirst)
+    }
+
+    /// Parse a date, numbers read in `order`, and maybe a time:
+    /// `2026-12-02 10:30`, `2/12/2026 2:30pm`, `2 December 2026`.
+    pub fn parse_as(s: &str, order: DateOrder) -> Result<Appointment> {
         let t = s.trim();
-        let err = || {
-            bad(
-                Field::NextAppointment,
-                s,
-                "expected YYYY-MM-DD HH:MM, for example 2026-12-02 10:30",
-            )
-        };
-        let (d, time) = match t.split_once([' ', 'T']) {
-            Some((d, tm)) => (
-                d,
-                Some(chrono::NaiveTime::parse_from_str(tm.trim(), "%H:%M").map_err(|_| err())?),
-            ),
-            None => (t, None),
-        };
-        let date = parse_date(d).map_err(|_| err())?;
-        Ok(Appointment { date, time })
+        let date = |d: &str| parse_date_as(d, order, Field::NextAppointment);
+        if let Some((d, tm)) = t.split_once('T') {
+            if let (Ok(date), Some(time)) = (date(d), parse_time(tm)) {
+                return Ok(Appointment {
+                    date,
+                    time: Some(time),
+                });
+            }
+        }
+        // The time is the last word or two ("10:30", "2:30 pm"), when they read as one.
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for n in [2, 1] {
+            if words.len() > n {
+                let (d, tm) = words.split_at(words.len() - n);
+                let has_time_mark = tm.concat().contains([':', '.'])
+                    || tm.last().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        w.ends_with("am") || w.ends_with("pm")
+                    });
+                if let (true, Some(time)) = (has_time_mark, parse_time(&tm.join(" "))) {
+                    if let Ok(date) = date(&d.join(" ")) {
+                        return Ok(Appointment {
+                            date,
+                            time: Some(time),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(Appointment {
+            date: date(t)?,
+            time: None,
+        })
     }
 }
 
-/// Parse `YYYY-MM-DD`.
+/// Parse a date: ISO (`2026-11-25`), day first (`25/11/2026`) or in words.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    let t = s.trim();
-    let err = || {
-        bad(
-            Field::Date,
-            s,
-            "expected YYYY-MM-DD, for example 2026-11-25",
-        )
-    };
-    if t.len() != 10 {
-        return Err(err());
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| err())
+    parse_date_as(s, DateOrder::DayFirst, Field::Date)
 }
 
 /// The most weeks of log a handout can have.
@@ -103,8 +125,9 @@ pub fn parse_exercise_note(s: &str) -> Result<(String, String)> {
     let (id, text) = s
         .split_once('=')
         .ok_or_else(|| err("a note is ID=TEXT, like clams=\"Use the green band\""))?;
-    let id = id.trim();
-    if !crate::content::is_valid_id(id) {
+    let id = id.trim().to_lowercase();
+    let id = id.as_str();
+    if !crate::ids::is_valid_id(id) {
         return Err(err(
             "a note is ID=TEXT, where ID is an exercise id like clams",
         ));
@@ -129,7 +152,8 @@ pub fn split_notes(field: &str) -> (Option<String>, Vec<String>) {
     for part in field.split('|').map(str::trim).filter(|p| !p.is_empty()) {
         let is_exercise_note = part
             .split_once('=')
-            .is_some_and(|(id, _)| crate::content::is_valid_id(id.trim()));
+            // Written as an id (lowercase): "Dose = as shown" stays a general note.
+            .is_some_and(|(id, _)| crate::ids::is_valid_id(id.trim()));
         if is_exercise_note {
             per_exercise.push(part.to_string());
         } else {
