@@ -92,25 +92,19 @@ pub fn check(lib: &Library) -> Report {
     let mut templates = Vec::new();
     for id in lib.template_ids() {
         r.templates += 1;
-        match lib.parse_template(id) {
-            Ok(t) => {
-                let problems = lib.template_problems(&t);
-                if problems.is_empty() {
-                    templates.push(t);
-                }
-                r.problems.extend(problems);
-            }
-            Err(e) => r.problems.push(e),
+        match lib.template_checked(id) {
+            Ok(t) => templates.push(t),
+            Err(problems) => r.problems.extend(problems),
         }
     }
 
     let mut exercises = Vec::new();
     for id in lib.exercise_ids() {
         r.exercises += 1;
-        let ex = match lib.exercise(id) {
+        let ex = match lib.exercise_checked(id) {
             Ok(ex) => ex,
-            Err(e) => {
-                r.problems.push(e);
+            Err(problems) => {
+                r.problems.extend(problems);
                 continue;
             }
         };
@@ -223,10 +217,10 @@ pub fn check(lib: &Library) -> Report {
 
     for id in lib.program_ids() {
         r.programs += 1;
-        let p = match lib.program(id) {
+        let p = match lib.program_checked(id) {
             Ok(p) => p,
-            Err(e) => {
-                r.problems.push(e);
+            Err(problems) => {
+                r.problems.extend(problems);
                 continue;
             }
         };

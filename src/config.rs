@@ -161,9 +161,18 @@ fn expand_home(p: &Path) -> PathBuf {
 
 /// Open the chosen library; an error says who chose a folder that is not a library.
 pub fn open(choice: &Choice) -> Result<Library> {
+    open_as(choice, Library::open)
+}
+
+/// Open the chosen library to check it (see [`Library::open_to_check`]).
+pub fn open_to_check(choice: &Choice) -> Result<Library> {
+    open_as(choice, Library::open_to_check)
+}
+
+fn open_as(choice: &Choice, open: fn(&Path) -> Result<Library>) -> Result<Library> {
     match &choice.dir {
         None => Library::builtin(),
-        Some(dir) => Library::open(dir).map_err(|e| match e {
+        Some(dir) => open(dir).map_err(|e| match e {
             Error::NotALibrary { path, message } if choice.source != Source::Flag => {
                 Error::NotALibrary {
                     path,

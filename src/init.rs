@@ -139,30 +139,53 @@ pub fn new_exercise(lib: &Library, id: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// A valid, commented exercise file to fill in.
+/// A commented exercise file to fill in. Its placeholder sentences (see
+/// [`crate::content::PLACEHOLDERS`]) are errors until they are replaced, so an
+/// unedited skeleton never reaches a patient.
 pub fn exercise_skeleton(id: &str) -> String {
     let mut title = id.replace('-', " ");
     if let Some(first) = title.get(..1) {
         title = first.to_uppercase() + &title[1..];
     }
+    let [aim, start, step1, step2] = crate::content::PLACEHOLDERS else {
+        unreachable!("four placeholders")
+    };
     format!(
         r#"# Exercise `{id}`: the id is the file name. Use it in `handout make --exercises {id}`
-# and in programs/*.toml. Every key is explained above it; run `handout check` after editing.
+# and in programs/*.toml. Every key is explained above it; run `handout check` after
+# editing: it names the line of any mistake, and the sentences below that you have not
+# replaced yet.
 
-# The card's heading, as the patient should read it.
+# The card's heading, as the patient should read it (plain words, short).
 title = "{title}"
+# The name a clinician may know it by, printed in brackets (optional; delete the line).
+also-called = ""
 # One line: what the exercise does for the patient.
-aim = "Write in one line what this exercise does for the patient."
+aim = "{aim}"
 # The starting position (optional; delete the line to leave it out).
-start = "Describe how to get into the starting position."
-# Numbered steps, in plain words, one action each.
+start = "{start}"
+# Numbered steps, in plain words, one action each (two to five).
 steps = [
-  "First step.",
-  "Second step.",
+  "{step1}",
+  "{step2}",
 ]
-# Short extra advice: easier or harder versions, what to avoid (optional).
+# Short extra advice (optional).
 tips = []
-# Words to find the exercise by, in `handout list` and the interactive picker.
+# When to stop, what to avoid (optional, but give them where the movement carries a risk).
+cautions = []
+# An easier and a harder way to do it (optional).
+# easier = ""
+# harder = ""
+# The parts of the body it is for, main one first: back, hip, knee, ankle, shoulder, neck, balance.
+region = []
+# How the patient is placed: standing, sitting, lying-on-back, lying-on-front,
+# lying-on-side, hands-and-knees or kneeling (optional).
+# position = "standing"
+# What it needs: band, chair, wall, step, towel, ball, mat, pillow, stick, table, weight.
+equipment = []
+# What it does: strength, stretch, mobility, balance, control, endurance.
+goal = []
+# More words to find the exercise by, in `handout list` and the interactive picker.
 tags = []
 
 # The default dose; `--exercises {id}:3x12@5s` or a program can change it.
@@ -173,13 +196,44 @@ sets = 3
 reps = 10
 # Seconds to hold each repetition, 0 to 600 (leave out for no hold).
 hold-seconds = 0
-# How often, in words (optional).
-frequency = "daily"
+# For something done for a time (walking, balance): seconds, 5 to 3600 (optional).
+# duration-seconds = 60
+# Times a day, 1 to 6.
+per-day = 1
+# Days a week, 1 to 7 (leave out for every day).
+# days-per-week = 3
 # true prints "each side".
 each-side = false
 
-# Up to two pictures, files in images/ (SVG, PNG, JPEG or WebP). Remove the #
-# from the four lines below and name your picture:
+# The picture, drawn from poses: how the body is placed at the start, what
+# changes at the end, and the point whose path the arrow follows. Every key is
+# explained in the figure format reference (README, "Exercise figures"); run
+# `handout figure {id} -o {id}.svg` to see it as you edit.
+[figure]
+# What the picture shows, for readers who cannot see it.
+alt = "Standing tall: one arm lifts forward and up to shoulder height."
+# The camera: side, side-left, front, back, three-quarter, above, above-front.
+view = "side"
+# The body point the arrow follows.
+moving = "right-hand"
+
+# Props: mat, pillow, chair, step, wall, table, band, ball, towel-roll.
+[figure.props]
+
+# The start: a posture (standing, sitting, lying-on-back, lying-on-front,
+# lying-on-left-side, lying-on-right-side, hands-and-knees, half-kneeling-...)
+# and the joint angles that differ from it, in degrees.
+[figure.start]
+# The posture the body starts from.
+posture = "standing"
+
+# The end: only what changes.
+[figure.end]
+# Each joint: a table of movements in degrees, e.g. left-knee = {{ flexion = 90 }}.
+right-shoulder = {{ flexion = 90 }}
+
+# Or a picture of your own instead of the figure: a file in images/ (SVG, PNG,
+# JPEG or WebP). Remove the # from the four lines below and name your picture:
 # [[images]]
 # file = "{id}.jpg"
 # alt = "What the picture shows, for readers who cannot see it."
@@ -195,7 +249,7 @@ mod tests {
     use crate::content::Exercise;
 
     #[test]
-    fn the_skeleton_is_a_valid_exercise() {
+    fn the_skeleton_reads_as_an_exercise_with_a_figure() {
         let ex: Exercise = parse_toml(
             "wall-squat.toml",
             exercise_skeleton("wall-squat").as_bytes(),
@@ -204,6 +258,8 @@ mod tests {
         assert_eq!(ex.title, "Wall squat");
         assert_eq!(ex.steps.len(), 2);
         assert!(ex.images.is_empty());
+        let fig = ex.figure.as_ref().unwrap();
+        assert!(crate::figure::validate(fig).is_empty());
     }
 
     #[test]
@@ -256,6 +312,18 @@ mod tests {
         let p = new_exercise(&lib, "wall-squat").unwrap();
         assert_eq!(p, dir.join("exercises/wall-squat.toml"));
         let lib = Library::open(&dir).unwrap();
-        assert_eq!(lib.exercise("wall-squat").unwrap().title, "Wall squat");
+        // Unedited, its placeholders are errors.
+        let problems = lib.exercise_checked("wall-squat").unwrap_err();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        // Once they are replaced it loads, figure and all.
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        for (k, ph) in crate::content::PLACEHOLDERS.iter().enumerate() {
+            text = text.replace(ph, &format!("Own words {k}."));
+        }
+        std::fs::write(&p, text).unwrap();
+        let lib = Library::open(&dir).unwrap();
+        let ex = lib.exercise("wall-squat").unwrap();
+        assert_eq!(ex.title, "Wall squat");
+        assert!(ex.figure.is_some());
     }
 }

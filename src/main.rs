@@ -49,6 +49,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Man { command } => return cli::setup::man(command.as_deref()),
         _ => {}
     }
+    if let Command::Check = command {
+        return cli::library::check(&cli::open_library_to_check(&cli.library)?);
+    }
     let lib = cli::open_library(&cli.library)?;
     match command {
         Command::Make(args) => cli::make::run(lib, *args),
@@ -56,9 +59,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::List => cli::library::list(&lib),
         Command::Show { id } => cli::library::show(&lib, &id),
         Command::Templates => cli::library::templates(&lib),
-        Command::Check => cli::library::check(&lib),
         Command::NewExercise { id } => cli::setup::new_exercise(&lib, &id),
-        Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => {
+        Command::Init { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Check => {
             unreachable!("handled above")
         }
     }

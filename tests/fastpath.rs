@@ -320,7 +320,7 @@ fn config_file_mistakes_are_errors_with_line_and_column() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        "error: handout.toml:2:1: unknown field `libary`, expected `library`\n"
+        "error: handout.toml:2:1: unknown field `libary`, expected `library`\nhint: did you mean `library`?\n"
     );
     std::fs::write(env.path().join("handout.toml"), "library = \"nowhere\"\n").unwrap();
     let r = env.run(&["list"]);
@@ -357,9 +357,37 @@ fn new_exercise_writes_a_skeleton_into_the_chosen_library() {
     let text =
         std::fs::read_to_string(env.path().join("myclinic/exercises/wall-squat.toml")).unwrap();
     assert_eq!(uncommented_keys(&text), Vec::<String>::new());
-    let r = env.ok(&["--library", "myclinic", "check"]);
+    // Unedited, its placeholder sentences are errors...
+    let r = env.run(&["--library", "myclinic", "check"]);
+    assert_eq!(r.code, 1);
     assert!(
-        r.stdout_text().contains("6 exercises"),
+        r.stderr
+            .contains("is the placeholder that new-exercise wrote"),
+        "{}",
+        r.stderr
+    );
+    // ...until the clinician writes their own.
+    let path = env.path().join("myclinic/exercises/wall-squat.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "Write in one line what this exercise does for the patient.",
+            "Makes your thighs stronger.",
+        )
+        .replace(
+            "Describe how to get into the starting position.",
+            "Stand with your back to a wall.",
+        )
+        .replace("First step.", "Slide down the wall a little.")
+        .replace("Second step.", "Slide back up.");
+    std::fs::write(&path, text).unwrap();
+    let r = env.ok(&["--library", "myclinic", "check"]);
+    let count = std::fs::read_dir(repo().join("content/exercises"))
+        .unwrap()
+        .count()
+        + 1;
+    assert!(
+        r.stdout_text().contains(&format!("{count} exercises")),
         "{}",
         r.stdout_text()
     );
@@ -376,7 +404,7 @@ fn new_exercise_writes_a_skeleton_into_the_chosen_library() {
     ]);
     let words = pdf_words(&env.path().join("w.pdf"));
     assert!(words.contains("Wall squat"), "{words}");
-    assert!(words.contains("DOSE 2 sets × 8 reps daily"), "{words}");
+    assert!(words.contains("DOSE 2 sets × 8 reps once a day"), "{words}");
 
     for (id, err) in [
         (

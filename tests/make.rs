@@ -331,7 +331,7 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
         "clams",
     ]);
     assert_eq!(r.code, 1);
-    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `cautions`, `also-called`, `region`, `position`, `equipment`, `goal`, `tags`, `dose`, `images`, `easier`, `harder`, `video`, `figure`\n");
+    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `cautions`, `also-called`, `region`, `position`, `equipment`, `goal`, `tags`, `dose`, `images`, `easier`, `harder`, `video`, `figure`\nhint: did you mean `steps`?\n");
     assert_eq!(r.stderr, expected);
 
     // check lists it too, and fails.
@@ -506,6 +506,103 @@ fn check_warns_when_a_clinic_picture_has_no_alt_text() {
     assert!(
         r.stderr.contains("hip-hinge.toml: the image hip-hinge.svg has no `alt` text for readers who cannot see it; handouts describe it as \"Picture of the exercise Hip hinge\""),
         "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn five_mistakes_in_four_files_are_all_reported_in_one_check() {
+    let env = Env::new();
+    let lib = env.library("lib");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let p = lib.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+    };
+    std::fs::create_dir_all(lib.join("templates")).unwrap();
+    std::fs::copy(
+        repo().join("templates/standard.toml"),
+        lib.join("templates/standard.toml"),
+    )
+    .unwrap();
+    // 1: a number written as text in clinic.toml (which used to hide all the rest).
+    edit(
+        "clinic.toml",
+        "phone = \"01632 960 123\"",
+        "phone = 1632960123",
+    );
+    // 2 and 3: an unknown key and a number in quotes in one exercise.
+    edit(
+        "exercises/clams.toml",
+        "steps = [",
+        "stepz = [\"x\"]\nsteps = [",
+    );
+    edit("exercises/clams.toml", "sets = 3", "sets = \"3\"");
+    // 4: an unknown exercise in a program.
+    edit(
+        "programs/glute-strength.toml",
+        "id = \"hip-hinge\"",
+        "id = \"hip-hing\"",
+    );
+    // 5: an absurd template value.
+    edit(
+        "templates/standard.toml",
+        "line-height = 1.25",
+        "line-height = 0.001",
+    );
+    let r = env.run(&["--library", "lib", "check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let e = &r.stderr;
+    for needle in [
+        "lib/clinic.toml:",
+        "this must be text in quotes, not the number 1632960123",
+        "lib/exercises/clams.toml:",
+        "unknown field `stepz`",
+        "hint: did you mean `steps`?",
+        "this must be a number, not text: `\"3\"`",
+        "hint: write it without quotes: 3",
+        "lib/programs/glute-strength.toml:",
+        "unknown exercise `hip-hing`",
+        "lib/templates/standard.toml:",
+        "[text] line-height = 0.001 is outside 1 to 2.5",
+        "5 problem(s)",
+    ] {
+        assert!(e.contains(needle), "missing {needle:?} in:\n{e}");
+    }
+}
+
+#[test]
+fn an_unedited_new_exercise_is_an_error_until_its_placeholders_are_replaced() {
+    let env = Env::new();
+    env.ok(&["init", "lib"]);
+    env.ok(&["--library", "lib", "new-exercise", "wall-sit"]);
+    let r = env.run(&["--library", "lib", "check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("\"First step.\" is the placeholder that new-exercise wrote"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("hint: replace it with your own words for the patient"),
+        "{}",
+        r.stderr
+    );
+    let r = env.run(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "wall-sit",
+    ]);
+    assert_eq!(
+        r.code, 1,
+        "the placeholder never reaches a patient: {}",
         r.stderr
     );
 }

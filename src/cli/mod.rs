@@ -31,3 +31,9 @@ use handout::error::Error;
 pub fn open_library(dir: &Option<PathBuf>) -> Result<Library, Error> {
     config::open(&config::choose(&config::Context::from_env(dir.clone()))?)
 }
+
+/// The library as [`open_library`] chooses it, opened to be checked: a broken
+/// clinic.toml is one of the problems reported, not the end of the check.
+pub fn open_library_to_check(dir: &Option<PathBuf>) -> Result<Library, Error> {
+    config::open_to_check(&config::choose(&config::Context::from_env(dir.clone()))?)
+}

@@ -10,6 +10,7 @@
 //! programs and templates are parsed when first asked for, so one broken file
 //! does not stop a handout that does not use it (`handout check` reads them all).
 
+pub mod diagnose;
 mod limits;
 pub mod model;
 
@@ -110,11 +111,22 @@ impl Library {
                 },
             );
         }
-        Library::from_files("built-in".into(), None, files)
+        Library::from_files("built-in".into(), None, files, false)
     }
 
     /// A library folder; its missing `templates/` and `fonts/` come from the built-in library.
     pub fn open(dir: &Path) -> Result<Library> {
+        Library::open_as(dir, false)
+    }
+
+    /// A library folder opened to be checked: problems in `clinic.toml` are
+    /// kept among [`Library::index_problems`] (and the built-in clinic's
+    /// settings stand in), so every other file can still be checked.
+    pub fn open_to_check(dir: &Path) -> Result<Library> {
+        Library::open_as(dir, true)
+    }
+
+    fn open_as(dir: &Path, lenient: bool) -> Result<Library> {
         let shown = dir.display().to_string();
         let meta = std::fs::metadata(dir).map_err(|e| Error::NotALibrary {
             path: shown.clone(),
@@ -175,7 +187,7 @@ impl Library {
                 }
             }
         }
-        let mut lib = Library::from_files(shown, Some(dir.to_path_buf()), files)?;
+        let mut lib = Library::from_files(shown, Some(dir.to_path_buf()), files, lenient)?;
         lib.index_problems.splice(0..0, walk_problems);
         Ok(lib)
     }
@@ -184,6 +196,7 @@ impl Library {
         name: String,
         root: Option<PathBuf>,
         files: BTreeMap<String, FileRef>,
+        lenient: bool,
     ) -> Result<Library> {
         let mut index_problems = Vec::new();
         let mut index = |folder: &str, what: &str| {
@@ -224,7 +237,16 @@ impl Library {
             path: name.clone(),
             message: "it has no clinic.toml".into(),
         })?;
-        let clinic: Clinic = parse_toml(&clinic_file.display(), &clinic_file.read()?)?;
+        let clinic: Clinic = match diagnose::parse_all(&clinic_file.display(), &clinic_file.read()?)
+        {
+            Ok(c) => c,
+            Err(problems) if lenient => {
+                // Check the rest of the library with the built-in clinic's settings.
+                index_problems.extend(problems);
+                Library::builtin()?.clinic
+            }
+            Err(mut problems) => return Err(problems.remove(0)),
+        };
         let exercise_cache = exercises
             .keys()
             .map(|k| (k.clone(), OnceLock::new()))
@@ -311,30 +333,49 @@ impl Library {
 
     /// An exercise, parsed once and then shared.
     pub fn exercise(&self, id: &str) -> Result<Arc<Exercise>> {
+        self.exercise_checked(id)
+            .map_err(|mut problems| problems.remove(0))
+    }
+
+    /// An exercise, or every problem of its file (for `check`).
+    pub fn exercise_checked(&self, id: &str) -> std::result::Result<Arc<Exercise>, Vec<Error>> {
         let Some(cell) = self.exercise_cache.get(id) else {
-            return Err(Error::UnknownExercise {
+            return Err(vec![Error::UnknownExercise {
                 id: id.to_string(),
                 suggestion: suggest(id, self.exercise_ids()),
-            });
+            }]);
         };
         if let Some(e) = cell.get() {
             return Ok(e.clone());
         }
         let rel = &self.exercises[id];
-        let mut ex: Exercise = self.parse(rel)?;
+        let shown = self.display(rel);
+        let bytes = self.read(rel).map_err(|e| vec![e])?;
+        let mut ex: Exercise = diagnose::parse_all(&shown, &bytes)?;
         ex.id = id.to_string();
-        validate_exercise(&ex, &self.display(rel))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let problems = validate_exercise(&ex, &shown, &text);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         Ok(cell.get_or_init(|| Arc::new(ex)).clone())
     }
 
     pub fn program(&self, id: &str) -> Result<Program> {
+        self.program_checked(id)
+            .map_err(|mut problems| problems.remove(0))
+    }
+
+    /// A program, or every problem of its file (for `check`).
+    pub fn program_checked(&self, id: &str) -> std::result::Result<Program, Vec<Error>> {
         let Some(rel) = self.programs.get(id) else {
-            return Err(Error::UnknownProgram {
+            return Err(vec![Error::UnknownProgram {
                 id: id.to_string(),
                 suggestion: suggest(id, self.program_ids()),
-            });
+            }]);
         };
-        let mut p: Program = self.parse(rel)?;
+        let bytes = self.read(rel).map_err(|e| vec![e])?;
+        let mut p: Program = diagnose::parse_all(&self.display(rel), &bytes)?;
         p.id = id.to_string();
         Ok(p)
     }
@@ -348,24 +389,28 @@ impl Library {
 
     /// A template, parsed and checked (its first problem is the error).
     pub fn template(&self, id: &str) -> Result<Template> {
-        let t = self.parse_template(id)?;
-        match self.template_problems(&t).into_iter().next() {
-            Some(e) => Err(e),
-            None => Ok(t),
-        }
+        self.template_checked(id)
+            .map_err(|mut problems| problems.remove(0))
     }
 
-    /// A template as written, before its values are checked.
-    pub fn parse_template(&self, id: &str) -> Result<Template> {
+    /// A template, or every problem of its file: how it is written, then its
+    /// values (for `check`).
+    pub fn template_checked(&self, id: &str) -> std::result::Result<Template, Vec<Error>> {
         let Some(rel) = self.templates.get(id) else {
-            return Err(Error::UnknownTemplate {
+            return Err(vec![Error::UnknownTemplate {
                 id: id.to_string(),
                 suggestion: suggest(id, self.template_ids()),
-            });
+            }]);
         };
-        let mut t: Template = self.parse(rel)?;
+        let bytes = self.read(rel).map_err(|e| vec![e])?;
+        let mut t: Template = diagnose::parse_all(&self.display(rel), &bytes)?;
         t.id = id.to_string();
-        Ok(t)
+        let problems = self.template_problems(&t);
+        if problems.is_empty() {
+            Ok(t)
+        } else {
+            Err(problems)
+        }
     }
 
     /// Every problem of a parsed template's values, with the file and line of each.
@@ -472,22 +517,10 @@ fn walk(
     Ok(())
 }
 
-/// Parse TOML into `T`, turning errors into `file:line:col: message`.
+/// Parse TOML into `T`, turning errors into `file:line:col: message` in plain
+/// words (the first problem; [`diagnose::parse_all`] gives them all).
 pub fn parse_toml<T: DeserializeOwned>(shown: &str, bytes: &[u8]) -> Result<T> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Error::file(
-            shown,
-            format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()),
-        )
-        .with_hint("save the file as UTF-8")
-    })?;
-    toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        match e.span() {
-            Some(span) => Error::at(shown, text, span.start, message),
-            None => Error::file(shown, message),
-        }
-    })
+    diagnose::parse_all(shown, bytes).map_err(|mut problems| problems.remove(0))
 }
 
 /// The full address of an exercise's video: its `video` if that is a full
@@ -526,24 +559,70 @@ pub fn video_url(clinic: &Clinic, ex: &Exercise) -> std::result::Result<Option<S
     }
 }
 
-fn validate_exercise(ex: &Exercise, shown: &str) -> Result<()> {
+/// The text `handout new-exercise` writes for the author to replace.
+pub const PLACEHOLDERS: &[&str] = &[
+    "Write in one line what this exercise does for the patient.",
+    "Describe how to get into the starting position.",
+    "First step.",
+    "Second step.",
+];
+
+/// Every problem of a parsed exercise that its types cannot catch; `text` is
+/// its file's text (for positions).
+fn validate_exercise(ex: &Exercise, shown: &str, text: &str) -> Vec<Error> {
     let mut problems = Vec::new();
+    let at = |needle: &str, message: String| {
+        let pos = text
+            .find(needle)
+            .map(|o| crate::error::Pos::of_offset(text, o));
+        Error::File {
+            path: shown.to_string(),
+            pos,
+            message,
+            hint: None,
+        }
+    };
     if ex.title.trim().is_empty() {
-        problems.push("`title` is empty");
+        problems.push(at("title", "`title` is empty".into()));
     }
     if ex.steps.is_empty() {
-        problems.push("`steps` is empty: give at least one step");
+        problems.push(at(
+            "steps",
+            "`steps` is empty: give at least one step".into(),
+        ));
     }
     if ex.steps.iter().any(|s| s.trim().is_empty()) {
-        problems.push("a step is empty");
+        problems.push(at("steps", "a step is empty".into()));
     }
     if ex.images.len() > 2 {
-        problems.push("at most two images fit on a card");
+        problems.push(at("[[images]]", "at most two images fit on a card".into()));
     }
-    match problems.first() {
-        None => Ok(()),
-        Some(p) => Err(Error::file(shown, *p)),
+    let mut texts: Vec<&str> = vec![ex.aim.as_str()];
+    texts.extend(ex.start.as_deref());
+    texts.extend(ex.steps.iter().map(String::as_str));
+    for p in PLACEHOLDERS {
+        if texts.iter().any(|t| t.trim() == *p) {
+            problems.push(
+                at(
+                    p,
+                    format!("\"{p}\" is the placeholder that new-exercise wrote"),
+                )
+                .with_hint("replace it with your own words for the patient"),
+            );
+        }
     }
+    if let Some(fig) = &ex.figure {
+        for p in crate::figure::validate(fig) {
+            let pos = p.span.map(|s| crate::error::Pos::of_offset(text, s.start));
+            problems.push(Error::File {
+                path: shown.to_string(),
+                pos,
+                message: format!("figure: {}", p.message),
+                hint: p.hint,
+            });
+        }
+    }
+    problems
 }
 
 #[cfg(test)]
