@@ -22,9 +22,9 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use chrono::Datelike;
 
 use crate::assets::{ImageStore, Picture};
-use crate::content::Rgb;
 use crate::error::{Error, Result};
 use crate::fonts::FontBook;
+use crate::layout::Color;
 use crate::layout::{ArtifactKind, Document, Item, Line, NodeKind, Role, Shape};
 
 /// How the PDF is written.
@@ -77,11 +77,11 @@ impl Resources {
     }
 }
 
-fn paint(c: Rgb) -> krilla::paint::Paint {
+fn paint(c: Color) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
 }
 
-fn fill(c: Rgb) -> Fill {
+fn fill(c: Color) -> Fill {
     Fill {
         paint: paint(c),
         opacity: NormalizedF32::ONE,

@@ -8,7 +8,7 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use crate::content::Rgb;
+use super::document::Color;
 use crate::error::{Error, Result};
 use crate::fonts::{is_invisible, FontBook, FontId, Weight};
 
@@ -16,7 +16,7 @@ use crate::fonts::{is_invisible, FontBook, FontId, Weight};
 pub struct Style {
     pub weight: Weight,
     pub size: f32,
-    pub color: Rgb,
+    pub color: Color,
 }
 
 #[derive(Debug, Clone)]
@@ -356,7 +356,7 @@ mod tests {
         Style {
             weight: Weight::Regular,
             size,
-            color: Rgb::BLACK,
+            color: Color::BLACK,
         }
     }
 
