@@ -424,6 +424,27 @@ fn check_reports_every_problem() {
     assert!(e.contains("3 problem(s)"), "{e}");
 }
 
+/// A logo that cannot be read is one problem, reported once: the layout
+/// checks go on without it rather than failing for every exercise.
+#[test]
+fn check_reports_a_broken_logo_once() {
+    let env = Env::new();
+    let lib = env.library("lib");
+    let lib_arg = lib.to_str().unwrap().to_string();
+    std::fs::write(lib.join("images/logo.svg"), b"<svg broken").unwrap();
+    let r = env.run(&["--library", &lib_arg, "check"]);
+    assert_eq!(r.code, 1);
+    let e = &r.stderr;
+    assert!(
+        e.contains(&format!(
+            "{lib_arg}/images/logo.svg: not a readable SVG drawing"
+        )),
+        "{e}"
+    );
+    assert!(!e.contains("was not prepared"), "{e}");
+    assert!(e.contains("1 problem(s)"), "{e}");
+}
+
 #[test]
 fn list_and_show() {
     let env = Env::new();

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::content::{Clinic, Colours, Rgb, Template};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fonts::{FontBook, Weight};
 
 use super::document::Color;
@@ -91,5 +91,14 @@ impl Ctx<'_> {
     }
     pub(crate) fn measure(&self, s: &str, style: Style) -> Result<f32> {
         text::measure(self.fonts, s, style, "the layout")
+    }
+    /// The natural size of the picture `name` (only the ratio matters). A
+    /// picture that was not prepared is an error, never silently left out.
+    pub(crate) fn picture_size(&self, name: &str) -> Result<(f32, f32)> {
+        self.images
+            .size(name)
+            .ok_or_else(|| Error::PictureNotLoaded {
+                name: name.to_string(),
+            })
     }
 }

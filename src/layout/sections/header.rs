@@ -30,26 +30,25 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let logo_h = t.header.logo_height_mm.0 * MM;
     let mut x = 0.0;
     if let Some(logo) = &c.logo {
-        if let Some((iw, ih)) = cx.images.size(logo) {
-            let lw = logo_h * iw / ih;
-            f.open(
-                NodeKind::Figure {
-                    alt: format!("{} logo", c.name),
-                },
-                None,
-            );
-            f.push(
-                0.0,
-                0.0,
-                Item::Image {
-                    name: logo.clone(),
-                    width: lw,
-                    height: logo_h,
-                    alt: Some(format!("{} logo", c.name)),
-                },
-            );
-            x = lw + 4.0 * MM;
-        }
+        let (iw, ih) = cx.picture_size(logo)?;
+        let lw = logo_h * iw / ih;
+        f.open(
+            NodeKind::Figure {
+                alt: format!("{} logo", c.name),
+            },
+            None,
+        );
+        f.push(
+            0.0,
+            0.0,
+            Item::Image {
+                name: logo.clone(),
+                width: lw,
+                height: logo_h,
+                alt: Some(format!("{} logo", c.name)),
+            },
+        );
+        x = lw + 4.0 * MM;
     }
     let name_size = t.text.clinic_pt.0;
     let name_lines = cx.wrap(

@@ -21,9 +21,7 @@ pub(crate) fn pictures(
     let ex = &item.exercise;
     let mut ly = y;
     for (k, r) in ex.images.iter().enumerate() {
-        let Some((iw, ih)) = cx.images.size(&r.file) else {
-            continue;
-        };
+        let (iw, ih) = cx.picture_size(&r.file)?;
         if k > 0 {
             ly += 2.0 * MM;
         }

@@ -163,3 +163,38 @@ fn header_columns_keep_short_fields_whole() {
     assert!(texts.contains(&"25 November 2026".to_string()), "{texts:?}");
     assert_invariants(&d, 11.0, 5);
 }
+
+#[test]
+fn a_picture_that_was_not_prepared_is_an_error_not_a_gap() {
+    let s = setup();
+    let h = resolve(&s.lib, &glute(Paper::A4), parse_date("2026-11-25").unwrap()).unwrap();
+    let t = s.lib.template("standard").unwrap();
+    // An exercise's picture, then the logo, missing from the sizes layout is given.
+    let picture = &h.items[1].exercise.images[0].file;
+    let logo = s.lib.clinic.logo.clone().unwrap();
+    for missing in [picture.as_str(), logo.as_str()] {
+        let mut known = sizes();
+        assert!(known.remove(missing).is_some(), "{missing} is a picture");
+        let e = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &known).unwrap_err();
+        assert!(
+            matches!(&e, Error::PictureNotLoaded { name } if name == missing),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the picture `{missing}` was not prepared before layout, so it cannot be placed"
+            )
+        );
+    }
+    // With every picture prepared, each one is placed.
+    let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+    let placed = d
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(i.item, Item::Image { .. }))
+        .count();
+    let pictures: usize = h.items.iter().map(|i| i.exercise.images.len()).sum();
+    assert_eq!(placed, pictures + 1, "every picture and the logo");
+}
