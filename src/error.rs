@@ -112,7 +112,7 @@ pub enum Error {
     },
     /// Layout was asked to place a picture whose size it was not given: the
     /// caller did not prepare it (with `ImageStore::get`) first.
-    #[error("the picture `{name}` was not prepared before layout, so it cannot be placed")]
+    #[error("the picture `{name}` was not prepared, so it cannot be placed")]
     PictureNotLoaded { name: String },
     #[error("could not write the PDF: {0}")]
     Pdf(String),

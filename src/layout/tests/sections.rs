@@ -182,9 +182,7 @@ fn a_picture_that_was_not_prepared_is_an_error_not_a_gap() {
         );
         assert_eq!(
             e.to_string(),
-            format!(
-                "the picture `{missing}` was not prepared before layout, so it cannot be placed"
-            )
+            format!("the picture `{missing}` was not prepared, so it cannot be placed")
         );
     }
     // With every picture prepared, each one is placed.
