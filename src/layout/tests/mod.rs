@@ -162,6 +162,21 @@ fn with_template(template: &str, paper: Paper) -> Selection {
     }
 }
 
+/// The exercises of the glute-strength program, as the library has them.
+fn glute_exercises(s: &Setup) -> Vec<std::sync::Arc<crate::content::Exercise>> {
+    let program = s.lib.program("glute-strength").unwrap();
+    program
+        .exercises
+        .iter()
+        .map(|item| s.lib.exercise(item.id.get_ref()).unwrap())
+        .collect()
+}
+
+/// The invariants of a glute-strength handout with the standard template.
+fn assert_standard_glute(s: &Setup, d: &Document) {
+    assert_invariants(d, margin_of(s, "standard"), glute_exercises(s).len());
+}
+
 fn margin_of(s: &Setup, template: &str) -> f32 {
     s.lib.template(template).unwrap().page.margin_mm.0
 }

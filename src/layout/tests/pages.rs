@@ -8,7 +8,7 @@ fn glute_strength_fits_two_a4_pages() {
     let s = setup();
     let d = doc(&s, glute(Paper::A4)).unwrap();
     assert_eq!(d.pages.len(), 2);
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
 }
 
 #[test]
@@ -17,7 +17,7 @@ fn glute_strength_on_letter_keeps_invariants() {
     let d = doc(&s, glute(Paper::Letter)).unwrap();
     assert!(d.pages.len() <= 3, "{} pages", d.pages.len());
     assert_eq!((d.width, d.height), (612.0, 792.0));
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
 }
 
 #[test]
@@ -26,13 +26,13 @@ fn a_long_name_and_clinician_still_fit_two_pages() {
     let mut sel = glute(Paper::A4);
     sel.patient = "Alexandra Konstantinopoulou-Featherstonehaugh".into();
     let d = doc(&s, sel.clone()).unwrap();
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
     assert_eq!(d.pages.len(), 2);
     // Very long names wrap inside their columns; the layout stays sound.
     sel.clinician = Some("Dr Maximilian Oppenheimer-Wolfe, Consultant Physiotherapist".into());
     sel.patient = "Alexandra Konstantinopoulou-Featherstonehaugh de la Cruz y Montenegro".into();
     let d = doc(&s, sel).unwrap();
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn long_notes_flow_onto_more_pages_without_splitting_cards() {
     sel.notes = Some("Keep moving through the day. ".repeat(60));
     let d = doc(&s, sel).unwrap();
     assert!(d.pages.len() >= 3);
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
     // Later pages carry the running header with the patient's name.
     let first_line = d.pages[1]
         .items
@@ -122,7 +122,7 @@ fn many_exercises_paginate_in_order() {
         ..Default::default()
     };
     let d = doc(&s, sel).unwrap();
-    assert_invariants(&d, 11.0, 5);
+    assert_invariants(&d, margin_of(&s, "standard"), items.split(',').count());
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn notes_longer_than_a_page_flow_over_pages_line_by_line() {
     sel.notes = Some(vec![para; 6].join("\n"));
     let d = doc(&s, sel).unwrap();
     assert!(d.pages.len() >= 4, "{} pages", d.pages.len());
-    assert_invariants(&d, 11.0, 5);
+    assert_standard_glute(&s, &d);
     let text = all_text(&d)
         .split_whitespace()
         .collect::<Vec<_>>()
