@@ -1,13 +1,14 @@
 //! The output model: what layout hands to render. A [`Document`] is pages of
 //! [`Placed`] items (text lines, images, shapes) at positions in points from the
 //! page's top left corner, the [`Block`]s they form, the logical structure for
-//! tagged PDF ([`Node`]s, each item's [`Role`]) and the [`Meta`]data. Nothing
+//! tagged PDF ([`Node`]s, each item's [`Role`]) and the [`Meta`]data. A text
+//! item is a shaped [`Line`] of [`GlyphRun`]s, ready to draw. Nothing
 //! here knows the PDF crate or the library's files; [`Color`] is the model's
 //! own colour.
 
 use chrono::NaiveDate;
 
-pub use super::text::Line;
+use crate::fonts::{FontId, Weight};
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -225,4 +226,57 @@ pub enum BlockKind {
         week: usize,
     },
     Footer,
+}
+
+/// How a run of text looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub weight: Weight,
+    pub size: f32,
+    pub color: Color,
+}
+
+/// One shaped glyph, in points at its run's size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte range in the run's text of the cluster this glyph belongs to.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Glyphs drawn with one face and style, with the text they stand for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub font: FontId,
+    pub style: Style,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    /// Where the run starts, from the line's left edge.
+    pub x: f32,
+    pub width: f32,
+}
+
+/// One line of text, ready to draw at a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub runs: Vec<GlyphRun>,
+    pub width: f32,
+    /// Height above and depth below the baseline (both positive), in points.
+    pub ascent: f32,
+    pub descent: f32,
+}
+
+impl Line {
+    /// The text of the line (for tests and extraction checks).
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    pub fn max_size(&self) -> f32 {
+        self.runs.iter().map(|r| r.style.size).fold(0.0, f32::max)
+    }
 }

@@ -12,8 +12,8 @@
 //!
 //! | file | what it owns |
 //! |---|---|
-//! | `document.rs` | the output model: [`Document`], [`Page`], [`Placed`], [`Item`], [`Shape`], [`Color`], [`Block`], the structure tree ([`Node`], [`Role`]), [`Meta`] |
-//! | `text.rs` | shaping with font fallback, line breaking, measuring |
+//! | `document.rs` | the output model: [`Document`], [`Page`], [`Placed`], [`Item`] (a shaped [`Line`] of text, an image, a [`Shape`]), [`Color`], [`Block`], the structure tree ([`Node`], [`Role`]), [`Meta`] |
+//! | `text.rs` | shaping with font fallback, line breaking, measuring: [`Span`]s to [`Line`]s |
 //! | `style.rs` | the context the section builders share: type styles, colours, line pitch, wrapping, picture sizes ([`ImageSizes`]) |
 //! | `frame.rs` | frames of items and structure nodes, placing lines in them, chunks of the flow, grid rows |
 //! | `sections/` | one builder per section: `header` (and the running header), `card`, `dose`, `pictures`, `qr`, `safety`, `notes`, `log`, `footer` |
@@ -30,12 +30,12 @@ pub mod text;
 
 pub use cache::LayoutCache;
 pub use document::{
-    ArtifactKind, Block, BlockKind, Color, Document, Item, Meta, Node, NodeKind, Page, Placed,
-    Rect, Role, Shape, MM,
+    ArtifactKind, Block, BlockKind, Color, Document, Glyph, GlyphRun, Item, Line, Meta, Node,
+    NodeKind, Page, Placed, Rect, Role, Shape, Style, MM,
 };
 pub use flow::{lay_out, lay_out_cached};
 pub use style::ImageSizes;
-pub use text::{GlyphRun, Line, Span, Style};
+pub use text::Span;
 
 #[cfg(test)]
 mod tests;

@@ -120,25 +120,17 @@ fn draw_shape(out: &mut String, x: f32, y: f32, shape: &Shape) {
     if outline.is_empty() {
         return;
     }
-    let mut d = String::new();
+    let mut d = PathData(String::new());
     for segment in outline {
+        use ttf_parser::OutlineBuilder;
         match segment {
-            Segment::Move(x, y) => d += &format!("M{} {}", num(x), num(y)),
-            Segment::Line(x, y) => d += &format!("L{} {}", num(x), num(y)),
-            Segment::Cubic(x1, y1, x2, y2, x, y) => {
-                d += &format!(
-                    "C{} {} {} {} {} {}",
-                    num(x1),
-                    num(y1),
-                    num(x2),
-                    num(y2),
-                    num(x),
-                    num(y)
-                )
-            }
-            Segment::Close => d.push('Z'),
+            Segment::Move(x, y) => d.move_to(x, y),
+            Segment::Line(x, y) => d.line_to(x, y),
+            Segment::Cubic(x1, y1, x2, y2, x, y) => d.curve_to(x1, y1, x2, y2, x, y),
+            Segment::Close => d.close(),
         }
     }
+    let d = d.0;
     let fill = shape.fill.map_or("none".to_string(), colour);
     let stroke = shape.stroke.map_or(String::new(), |(c, width)| {
         format!(r#" stroke="{}" stroke-width="{}""#, colour(c), num(width))
@@ -170,6 +162,7 @@ impl Glyphs<'_> {
     }
 }
 
+/// SVG path data, written by a glyph's outline or a shape's.
 struct PathData(String);
 
 impl ttf_parser::OutlineBuilder for PathData {
