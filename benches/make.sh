@@ -7,8 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
-cargo build --release --locked -q
-bin=$PWD/target/release/handout
+# HANDOUT_BIN=path runs another binary (e.g. an older build to compare) instead.
+if [ -n "${HANDOUT_BIN:-}" ]; then
+  bin=$(realpath "$HANDOUT_BIN")
+else
+  cargo build --release --locked -q
+  bin=$PWD/target/release/handout
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -8,8 +8,11 @@
 //!   size. A picture that needs none of that is embedded as it is (a JPEG's
 //!   bytes are passed through).
 //! - Each image is prepared once per run, even when several threads ask for it
-//!   at the same time, and krilla keeps its compressed form, so every handout of
-//!   a batch reuses it.
+//!   at the same time, and every handout of a batch reuses it.
+//!
+//! What comes out is a decoded [`Picture`] and its size, for layout to size and
+//! render to embed (render encodes each for the PDF once per run); nothing here
+//! knows the PDF crate.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -28,12 +31,46 @@ pub const TARGET_DPI: f32 = 300.0;
 /// Print resolution below which `check` warns.
 pub const LOW_DPI: f32 = 150.0;
 
+/// A picture ready to draw.
 pub enum Picture {
+    /// A vector drawing, parsed.
     Svg(Arc<usvg::Tree>),
-    Raster(krilla::image::Image),
+    /// A raster picture, as the bytes to embed.
+    Raster(Raster),
+}
+
+/// The bytes of a raster picture to embed as they are: the file's own when it
+/// needed nothing, else re-encoded after turning, scaling or converting it.
+pub struct Raster {
+    pub data: Arc<Vec<u8>>,
+    pub format: RasterFormat,
+    /// The size of the picture in `data`, in pixels.
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// The encoding of a [`Raster`]'s bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RasterFormat {
+    Png,
+    Jpeg,
+    WebP,
+}
+
+impl RasterFormat {
+    /// The media type, e.g. `image/png`.
+    pub fn mime(self) -> &'static str {
+        match self {
+            RasterFormat::Png => "image/png",
+            RasterFormat::Jpeg => "image/jpeg",
+            RasterFormat::WebP => "image/webp",
+        }
+    }
 }
 
 pub struct LoadedImage {
+    /// The file as shown in messages (e.g. `content/images/clams.svg (built-in)`).
+    pub shown: String,
     /// Natural size (pixels, or SVG user units); only the ratio matters for layout.
     pub width: f32,
     pub height: f32,
@@ -142,6 +179,7 @@ pub fn decode(shown: &str, name: &str, bytes: Vec<u8>, max_px: u32) -> Result<Lo
             .map_err(|e| bad(format!("not a readable SVG drawing: {e}")))?;
         let s = tree.size();
         return Ok(LoadedImage {
+            shown: shown.to_string(),
             width: s.width(),
             height: s.height(),
             source_px: None,
@@ -254,20 +292,25 @@ pub fn decode(shown: &str, name: &str, bytes: Vec<u8>, max_px: u32) -> Result<Lo
             .map_err(|e| bad(format!("cannot re-encode the image: {e}")))?;
         (out, ImageFormat::Png)
     };
-    let data: krilla::Data = data.into();
-    let picture = match kind {
-        ImageFormat::Png => krilla::image::Image::from_png(data, false),
-        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(data, false),
-        _ => krilla::image::Image::from_webp(data, false),
-    }
-    .map_err(|e| bad(format!("cannot embed the image: {e}")))?;
-    let (ew, eh) = picture.size();
+    let format = match kind {
+        ImageFormat::Png => RasterFormat::Png,
+        ImageFormat::Jpeg => RasterFormat::Jpeg,
+        _ => RasterFormat::WebP,
+    };
+    // The bytes hold the picture as it is now (passed through: as decoded).
+    let (width_px, height_px) = (img.width(), img.height());
     Ok(LoadedImage {
-        width: ew as f32,
-        height: eh as f32,
+        shown: shown.to_string(),
+        width: width_px as f32,
+        height: height_px as f32,
         source_px: Some((uw, uh)),
         treatment: notes.join(", "),
-        picture: Picture::Raster(picture),
+        picture: Picture::Raster(Raster {
+            data: Arc::new(data),
+            format,
+            width_px,
+            height_px,
+        }),
     })
 }
 

@@ -138,6 +138,10 @@ pub enum Error {
         needed_mm: f32,
         available_mm: f32,
     },
+    /// Layout was asked to place a picture whose size it was not given: the
+    /// caller did not prepare it (with `ImageStore::get`) first.
+    #[error("the picture `{name}` was not prepared, so it cannot be placed")]
+    PictureNotLoaded { name: String },
     #[error("could not write the PDF: {0}")]
     Pdf(String),
 }

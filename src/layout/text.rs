@@ -8,16 +8,9 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use crate::content::Rgb;
+pub use super::document::{Glyph, GlyphRun, Line, Style};
 use crate::error::{Error, Result};
 use crate::fonts::{is_invisible, FontBook, FontId, Weight};
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Style {
-    pub weight: Weight,
-    pub size: f32,
-    pub color: Rgb,
-}
 
 #[derive(Debug, Clone)]
 pub struct Span {
@@ -31,51 +24,6 @@ impl Span {
             text: text.into(),
             style,
         }
-    }
-}
-
-/// One shaped glyph, in points at its run's size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Glyph {
-    pub id: u16,
-    pub advance: f32,
-    pub x_offset: f32,
-    pub y_offset: f32,
-    /// Byte range in the run's text of the cluster this glyph belongs to.
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Glyphs drawn with one face and style, with the text they stand for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GlyphRun {
-    pub font: FontId,
-    pub style: Style,
-    pub text: String,
-    pub glyphs: Vec<Glyph>,
-    /// Where the run starts, from the line's left edge.
-    pub x: f32,
-    pub width: f32,
-}
-
-/// One line of text, ready to draw at a baseline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Line {
-    pub runs: Vec<GlyphRun>,
-    pub width: f32,
-    /// Height above and depth below the baseline (both positive), in points.
-    pub ascent: f32,
-    pub descent: f32,
-}
-
-impl Line {
-    /// The text of the line (for tests and extraction checks).
-    pub fn text(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
-    }
-
-    pub fn max_size(&self) -> f32 {
-        self.runs.iter().map(|r| r.style.size).fold(0.0, f32::max)
     }
 }
 
@@ -347,6 +295,7 @@ pub fn measure(fonts: &FontBook, text: &str, style: Style, context: &str) -> Res
 mod tests {
     use super::*;
     use crate::content::Library;
+    use crate::layout::Color;
 
     fn book() -> FontBook {
         FontBook::load(&Library::builtin().unwrap()).unwrap()
@@ -356,7 +305,7 @@ mod tests {
         Style {
             weight: Weight::Regular,
             size,
-            color: Rgb::BLACK,
+            color: Color::BLACK,
         }
     }
 

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod exif;
+pub mod pipeline;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -201,4 +202,33 @@ pub fn make_glute(env: &Env, out: &str, extra: &[&str]) -> PathBuf {
     let pdf = env.path().join(out);
     qpdf_check(&pdf);
     pdf
+}
+
+/// The built-in library, for the facts tests expect (counts, titles) instead of
+/// numbers written into the tests.
+pub fn builtin() -> handout::content::Library {
+    handout::content::Library::builtin().unwrap()
+}
+
+/// What `handout check` prints for a sound copy of the built-in library named `name`.
+pub fn check_summary(name: &str) -> String {
+    let lib = builtin();
+    format!(
+        "library {name}: {} exercises, {} programs, {} templates, {} images: no problems\n",
+        lib.exercise_ids().count(),
+        lib.program_ids().count(),
+        lib.template_ids().count(),
+        lib.files_under("images/").count()
+    )
+}
+
+/// The exercises of the glute-strength program, in its order.
+pub fn glute_exercises() -> Vec<std::sync::Arc<handout::content::Exercise>> {
+    let lib = builtin();
+    let program = lib.program("glute-strength").unwrap();
+    program
+        .exercises
+        .iter()
+        .map(|item| lib.exercise(item.id.get_ref()).unwrap())
+        .collect()
 }

@@ -1,4 +1,7 @@
-//! Render: laid-out pages to PDF bytes with krilla. The only module that knows the PDF crate.
+//! Pages to PDF with krilla: each placed item drawn (text as positioned
+//! glyphs, shapes as paths, pictures as SVG or raster images), marked as
+//! content of its structure node or as an artifact, then the tag tree, the
+//! bookmarks and the metadata.
 
 use std::num::NonZeroU16;
 
@@ -15,73 +18,22 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
     TagGroup, TagKind, TagTree,
 };
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use chrono::Datelike;
 
+use super::{shape_outline, PdfOptions, Resources, Segment};
 use crate::assets::{ImageStore, Picture};
-use crate::content::Rgb;
 use crate::error::{Error, Result};
-use crate::fonts::FontBook;
-use crate::layout::{ArtifactKind, Document, Item, Line, NodeKind, Role, Shape};
+use crate::layout::{ArtifactKind, Color, Document, Item, Line, NodeKind, Role, Shape};
 
-/// How the PDF is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PdfOptions {
-    /// A tagged PDF (structure tree, artifacts, alt text) checked as PDF/UA-1.
-    pub tagged: bool,
-    /// PDF/A-2 for archiving (PDF/A-2a when tagged, else PDF/A-2b).
-    pub pdfa: bool,
-}
-
-impl Default for PdfOptions {
-    fn default() -> Self {
-        PdfOptions {
-            tagged: true,
-            pdfa: false,
-        }
-    }
-}
-
-impl PdfOptions {
-    /// The standards the output claims and krilla checks, for messages.
-    pub fn standards(self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        if self.pdfa {
-            v.push(if self.tagged { "PDF/A-2a" } else { "PDF/A-2b" });
-        }
-        if self.tagged {
-            v.push("PDF/UA-1");
-        }
-        v
-    }
-}
-
-/// PDF-side resources made once per run: krilla's handle on each font face.
-pub struct Resources {
-    fonts: Vec<Font>,
-}
-
-impl Resources {
-    pub fn new(book: &FontBook) -> Result<Resources> {
-        let fonts = book
-            .faces()
-            .map(|(_, face)| {
-                Font::new(face.data.into(), 0)
-                    .ok_or_else(|| Error::Pdf(format!("cannot embed the font {}", face.name)))
-            })
-            .collect::<Result<_>>()?;
-        Ok(Resources { fonts })
-    }
-}
-
-fn paint(c: Rgb) -> krilla::paint::Paint {
+fn paint(c: Color) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
 }
 
-fn fill(c: Rgb) -> Fill {
+fn fill(c: Color) -> Fill {
     Fill {
         paint: paint(c),
         opacity: NormalizedF32::ONE,
@@ -90,7 +42,7 @@ fn fill(c: Rgb) -> Fill {
 }
 
 /// Render a laid-out document to PDF bytes.
-pub fn pdf(
+pub(super) fn write(
     doc: &Document,
     res: &Resources,
     images: &ImageStore,
@@ -165,16 +117,16 @@ pub fn pdf(
                     height,
                     ..
                 } => {
-                    let img = images.loaded(name).ok_or_else(|| {
+                    let img = res.images.get(name, images).ok_or_else(|| {
                         Error::Pdf(format!("the image {name} was not loaded before rendering"))
                     })?;
                     if let Some(size) = Size::from_wh(*width, *height) {
                         s.push_transform(&Transform::from_translate(placed.x, placed.y));
-                        match &img.picture {
+                        match &img.source().picture {
                             Picture::Svg(tree) => {
                                 s.draw_svg(tree, size, SvgSettings::default());
                             }
-                            Picture::Raster(image) => s.draw_image(image.clone(), size),
+                            Picture::Raster(_) => s.draw_image(img.pdf_image()?, size),
                         }
                         s.pop();
                     }
@@ -329,31 +281,14 @@ fn draw_line(s: &mut krilla::surface::Surface, res: &Resources, x: f32, y: f32, 
 }
 
 fn draw_shape(s: &mut krilla::surface::Surface, x: f32, y: f32, shape: &Shape) {
-    let (w, h) = (shape.width, shape.height);
-    if w <= 0.0 || h <= 0.0 {
-        return;
-    }
-    let r = shape.radius.min(w / 2.0).min(h / 2.0);
     let mut pb = PathBuilder::new();
-    if r <= 0.0 {
-        pb.move_to(x, y);
-        pb.line_to(x + w, y);
-        pb.line_to(x + w, y + h);
-        pb.line_to(x, y + h);
-        pb.close();
-    } else {
-        // Quarter circles as cubic Béziers.
-        let k = r * 0.552_284_8;
-        pb.move_to(x + r, y);
-        pb.line_to(x + w - r, y);
-        pb.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-        pb.line_to(x + w, y + h - r);
-        pb.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-        pb.line_to(x + r, y + h);
-        pb.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-        pb.line_to(x, y + r);
-        pb.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
-        pb.close();
+    for segment in shape_outline(x, y, shape) {
+        match segment {
+            Segment::Move(x, y) => pb.move_to(x, y),
+            Segment::Line(x, y) => pb.line_to(x, y),
+            Segment::Cubic(x1, y1, x2, y2, x, y) => pb.cubic_to(x1, y1, x2, y2, x, y),
+            Segment::Close => pb.close(),
+        }
     }
     let Some(path) = pb.finish() else { return };
     s.set_fill(shape.fill.map(fill));

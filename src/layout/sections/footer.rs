@@ -1,0 +1,56 @@
+//! The footer: disclaimer, phone and "Page N of M".
+
+use crate::error::Result;
+use crate::fonts::Weight;
+
+use super::super::document::{ArtifactKind, Role, MM};
+use super::super::frame::Frame;
+use super::super::style::Ctx;
+use super::super::text::Span;
+
+fn footer_spans(cx: &Ctx, page: usize, of: usize) -> Vec<Span> {
+    let small = cx.small();
+    let mut right = Vec::new();
+    if !cx.clinic.phone.trim().is_empty() {
+        right.push(Span::new(
+            format!("Tel {}", cx.clinic.phone.trim()),
+            cx.style(Weight::Bold, small.size, cx.colours.text),
+        ));
+    }
+    right.push(Span::new(format!("Page {page} of {of}"), small));
+    right
+}
+
+/// The width of the footer's right column: the same on every page.
+pub(crate) fn footer_right_width(cx: &Ctx) -> Result<f32> {
+    let mut w: f32 = 0.0;
+    for s in footer_spans(cx, 88, 88) {
+        w = w.max(cx.measure(&s.text, s.style)?);
+    }
+    Ok(w.min(cx.width * 0.35))
+}
+
+pub(crate) fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<Frame> {
+    let w = cx.width;
+    let mut f = Frame {
+        role: Role::Artifact(ArtifactKind::Footer),
+        ..Frame::new(w)
+    };
+    let small = cx.small();
+    let pitch = cx.pitch(small.size);
+    f.rule(0.0, 0.75, cx.rule_colour());
+    let top = 0.75 + 1.5 * MM;
+    let mut right_lines = Vec::new();
+    for s in footer_spans(cx, page, of) {
+        right_lines.extend(cx.wrap(&[s], right_w + 0.1, "the footer")?);
+    }
+    let rh = f.lines_right(w, top, right_lines, pitch);
+    let left = cx.wrap(
+        &[Span::new(&cx.clinic.disclaimer, small)],
+        w - right_w - 6.0 * MM,
+        "the disclaimer",
+    )?;
+    let lh = f.lines(0.0, top, left, pitch);
+    f.height = top + lh.max(rh);
+    Ok(f)
+}

@@ -1,0 +1,99 @@
+//! The "stop and call us" safety box, with the clinic's phone.
+
+use crate::error::Result;
+use crate::fonts::Weight;
+
+use super::super::document::{ArtifactKind, Color, Item, NodeKind, Placed, Role, Shape, MM};
+use super::super::frame::Frame;
+use super::super::style::Ctx;
+use super::super::text::Span;
+
+pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
+    let t = cx.t;
+    let s = &cx.clinic.safety;
+    let w = cx.width;
+    let pad = t.card.padding_mm.0 * MM;
+    let inner = w - 2.0 * pad;
+    let mut f = Frame {
+        width: w,
+        ..Default::default()
+    };
+    let body = cx.body();
+    let pitch = cx.pitch(body.size);
+    let hs = t.text.heading_pt.0;
+    let mut y = pad;
+    let title = cx.wrap(
+        &[Span::new(
+            &s.title,
+            cx.style(Weight::Bold, hs, cx.colours.text),
+        )],
+        inner,
+        "the safety title",
+    )?;
+    let section = f.node(NodeKind::Section, None);
+    f.open(
+        NodeKind::Heading {
+            level: 2,
+            title: s.title.clone(),
+        },
+        Some(section),
+    );
+    y += f.lines(pad, y, title, cx.pitch(hs)) + 1.0 * MM;
+    let bullet_w = cx.measure("•", body)? + 2.0 * MM;
+    let list = f.node(NodeKind::List { ordered: false }, Some(section));
+    for p in &s.points {
+        let li = f.node(NodeKind::ListItem, Some(list));
+        f.open(NodeKind::Label, Some(li));
+        f.lines(
+            pad,
+            y,
+            cx.wrap(&[Span::new("•", cx.bold())], bullet_w, "a bullet")?,
+            pitch,
+        );
+        let lines = cx.wrap(&[Span::new(p, body)], inner - bullet_w, "the safety points")?;
+        f.open(NodeKind::ListBody, Some(li));
+        y += f.lines(pad + bullet_w, y, lines, pitch);
+    }
+    if !cx.clinic.phone.trim().is_empty() {
+        y += 1.5 * MM;
+        let ds = t.text.dose_pt.0;
+        let lines = cx.wrap(
+            &[Span::new(
+                format!("Call us on {}", cx.clinic.phone.trim()),
+                cx.style(Weight::Bold, ds, cx.colours.text),
+            )],
+            inner,
+            "the clinic phone",
+        )?;
+        f.open(NodeKind::Paragraph, Some(section));
+        y += f.lines(pad, y, lines, cx.pitch(ds));
+    }
+    if let Some(u) = &s.urgent {
+        y += 1.5 * MM;
+        let lines = cx.wrap(&[Span::new(u, body)], inner, "the urgent advice")?;
+        f.open(NodeKind::Paragraph, Some(section));
+        y += f.lines(pad, y, lines, pitch);
+    }
+    y += pad;
+    f.items.insert(
+        0,
+        Placed {
+            x: 1.0,
+            y: 1.0,
+            item: Item::Shape(Shape {
+                width: w - 2.0,
+                height: y - 2.0,
+                fill: Some(if t.style.fills {
+                    cx.colours.tint
+                } else {
+                    Color::WHITE
+                }),
+                stroke: Some((cx.colours.text, 2.0)),
+                radius: t.card.corner_mm.0 * MM,
+            }),
+            role: Role::Artifact(ArtifactKind::Layout),
+        },
+    );
+    f.height = y;
+    Ok(f)
+}

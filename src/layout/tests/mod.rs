@@ -1,0 +1,182 @@
+//! Layout tests, on the laid-out data (no PDF involved): the shared setup and
+//! the invariants every handout must keep, then one file per concern.
+
+mod pages;
+mod sections;
+mod structure;
+mod templates;
+
+use std::collections::HashMap;
+
+use super::sections::header::share_widths;
+use super::*;
+use crate::content::Library;
+use crate::error::{Error, Result};
+use crate::fonts::FontBook;
+use crate::program::{parse_date, resolve, Handout, ItemSpec, Paper, Selection};
+
+/// Image sizes of the built-in pictures (4:3 drawings, square logo).
+fn sizes() -> HashMap<String, (f32, f32)> {
+    let mut m = HashMap::new();
+    for id in [
+        "clams",
+        "side-lying-leg-raise",
+        "side-lying-leg-raise-glute-med",
+        "hip-hitch",
+        "hip-hinge",
+    ] {
+        m.insert(format!("{id}.svg"), (400.0, 300.0));
+    }
+    m.insert("logo.svg".into(), (100.0, 100.0));
+    m
+}
+
+struct Setup {
+    lib: Library,
+    fonts: FontBook,
+}
+
+fn setup() -> Setup {
+    let lib = Library::builtin().unwrap();
+    let fonts = FontBook::load(&lib).unwrap();
+    Setup { lib, fonts }
+}
+
+fn doc(s: &Setup, sel: Selection) -> Result<Document> {
+    let h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap())?;
+    let t = s.lib.template(&h.template)?;
+    lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes())
+}
+
+fn glute(paper: Paper) -> Selection {
+    Selection {
+        patient: "Zoë Ó'Brien".into(),
+        program: Some("glute-strength".into()),
+        paper: Some(paper),
+        ..Default::default()
+    }
+}
+
+fn page_rect(d: &Document, margin_mm: f32) -> Rect {
+    let m = margin_mm * MM;
+    Rect {
+        x: m,
+        y: m,
+        width: d.width - 2.0 * m,
+        height: d.height - 2.0 * m,
+    }
+}
+
+/// The invariants every laid-out handout must keep.
+fn assert_invariants(d: &Document, margin_mm: f32, cards: usize) {
+    let area = page_rect(d, margin_mm);
+    let mut seen_cards = Vec::new();
+    let mut last_y_on_page;
+    for (n, page) in d.pages.iter().enumerate() {
+        // Every item inside the printable area.
+        for it in &page.items {
+            let b = it.bounds();
+            assert!(
+                area.contains(&b),
+                "page {}: {:?} outside the margins: {b:?}",
+                n + 1,
+                it.item_kind()
+            );
+        }
+        // Blocks do not overlap, run top to bottom, and hold their items.
+        last_y_on_page = f32::MIN;
+        for (i, a) in page.blocks.iter().enumerate() {
+            assert!(
+                area.contains(&a.rect),
+                "page {}: block {:?} outside",
+                n + 1,
+                a.kind
+            );
+            assert!(
+                a.rect.y >= last_y_on_page,
+                "reading order broken at {:?}",
+                a.kind
+            );
+            last_y_on_page = a.rect.y;
+            for b in &page.blocks[i + 1..] {
+                assert!(
+                    !a.rect.overlaps(&b.rect),
+                    "page {}: {:?} overlaps {:?}",
+                    n + 1,
+                    a.kind,
+                    b.kind
+                );
+            }
+            if let BlockKind::Card { index, .. } = a.kind {
+                seen_cards.push(index);
+            }
+        }
+        for it in &page.items {
+            let b = it.bounds();
+            let inside = page.blocks.iter().filter(|bl| bl.rect.contains(&b)).count();
+            assert_eq!(
+                inside,
+                1,
+                "page {}: item {:?} at {b:?} is in {inside} blocks",
+                n + 1,
+                it.item_kind()
+            );
+        }
+        // Each page ends with its footer.
+        assert_eq!(
+            page.blocks.last().map(|b| &b.kind),
+            Some(&BlockKind::Footer)
+        );
+    }
+    // Each card exactly once, in order.
+    assert_eq!(seen_cards, (0..cards).collect::<Vec<_>>());
+}
+
+impl Placed {
+    fn item_kind(&self) -> String {
+        match &self.item {
+            Item::Text(l) => format!("text {:?}", l.text()),
+            Item::Image { name, .. } => format!("image {name}"),
+            Item::Shape(_) => "shape".into(),
+        }
+    }
+}
+
+fn all_text(d: &Document) -> String {
+    let mut s = String::new();
+    for p in &d.pages {
+        for it in &p.items {
+            if let Item::Text(l) = &it.item {
+                s += &l.text();
+                s.push('\n');
+            }
+        }
+    }
+    s
+}
+
+fn with_template(template: &str, paper: Paper) -> Selection {
+    Selection {
+        template: Some(template.into()),
+        ..glute(paper)
+    }
+}
+
+/// The exercises of the glute-strength program, as the library has them.
+fn glute_exercises(s: &Setup) -> Vec<std::sync::Arc<crate::content::Exercise>> {
+    let program = s.lib.program("glute-strength").unwrap();
+    program
+        .exercises
+        .iter()
+        .map(|item| s.lib.exercise(item.id.get_ref()).unwrap())
+        .collect()
+}
+
+/// The invariants of a glute-strength handout with the standard template.
+fn assert_standard_glute(s: &Setup, d: &Document) {
+    assert_invariants(d, margin_of(s, "standard"), glute_exercises(s).len());
+}
+
+fn margin_of(s: &Setup, template: &str) -> f32 {
+    s.lib.template(template).unwrap().page.margin_mm.0
+}

@@ -1,0 +1,117 @@
+//! The three built-in templates on both papers.
+
+use super::*;
+
+#[test]
+fn every_template_on_both_papers_keeps_the_invariants() {
+    let s = setup();
+    for template in ["standard", "large-print", "compact"] {
+        for paper in [Paper::A4, Paper::Letter] {
+            let mut sel = with_template(template, paper);
+            sel.log_weeks = Some(2);
+            sel.notes = Some("Walk every day.".into());
+            sel.next_appointment =
+                Some(crate::program::Appointment::parse("2026-12-02 10:30").unwrap());
+            let d = doc(&s, sel).unwrap();
+            assert_invariants(&d, margin_of(&s, template), glute_exercises(&s).len());
+            let pages = d.pages.len();
+            match (template, paper) {
+                ("standard", Paper::A4) => assert_eq!(pages, 3, "two pages and the log"),
+                // The notes do not fit beside the full grid: they go on page 2.
+                ("compact", Paper::A4) => assert_eq!(pages, 3, "notes, then the log"),
+                _ => assert!(pages <= 6, "{template} {paper:?}: {pages} pages"),
+            }
+        }
+    }
+}
+
+#[test]
+fn compact_fits_the_glute_programme_on_one_a4_page() {
+    let s = setup();
+    let d = doc(&s, with_template("compact", Paper::A4)).unwrap();
+    assert_eq!(d.pages.len(), 1);
+    assert_invariants(&d, margin_of(&s, "compact"), glute_exercises(&s).len());
+    // Two columns: cards side by side.
+    let cards: Vec<&Block> = d.pages[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
+        .collect();
+    assert_eq!(cards[0].rect.y, cards[1].rect.y);
+    assert!(cards[1].rect.x > cards[0].rect.right());
+    // The safety box takes the free cell beside the last card.
+    let safety = d.pages[0]
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Safety)
+        .unwrap();
+    assert_eq!(safety.rect.y, cards[4].rect.y);
+    for p in &d.pages {
+        for it in &p.items {
+            if let Item::Text(l) = &it.item {
+                let footer_or_label = l.max_size() >= 9.5;
+                assert!(footer_or_label, "{:?}", l.text());
+            }
+        }
+    }
+    // Body text in the cards is at least 11 pt.
+    for b in cards {
+        for it in d.pages[0]
+            .items
+            .iter()
+            .filter(|i| b.rect.contains(&i.bounds()))
+        {
+            if let Item::Text(l) = &it.item {
+                assert!(
+                    l.text() == "DOSE" || l.max_size() >= 11.0,
+                    "{:?} {}",
+                    l.text(),
+                    l.max_size()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn large_print_has_no_text_under_16_pt_and_no_text_over_colour() {
+    let s = setup();
+    for paper in [Paper::A4, Paper::Letter] {
+        let mut sel = with_template("large-print", paper);
+        sel.log_weeks = Some(1);
+        sel.notes = Some("Walk every day.".into());
+        let d = doc(&s, sel).unwrap();
+        assert_invariants(&d, margin_of(&s, "large-print"), glute_exercises(&s).len());
+        for p in &d.pages {
+            for it in &p.items {
+                if let Item::Text(l) = &it.item {
+                    assert!(
+                        l.max_size() >= 16.0,
+                        "{:?} is {} pt",
+                        l.text(),
+                        l.max_size()
+                    );
+                    // Nothing coloured under any text: every filled shape under it is white.
+                    let b = it.bounds();
+                    for under in &p.items {
+                        if let Item::Shape(sh) = &under.item {
+                            let coloured = sh.fill.is_some_and(|f| f != Color::WHITE);
+                            let sb = Rect {
+                                x: under.x,
+                                y: under.y,
+                                width: sh.width,
+                                height: sh.height,
+                            };
+                            assert!(
+                                !(coloured && sb.overlaps(&b) && sh.width > 6.0),
+                                "{:?} over a {:?} fill",
+                                l.text(),
+                                sh.fill
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
