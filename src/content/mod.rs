@@ -11,8 +11,10 @@
 //! does not stop a handout that does not use it (`handout check` reads them all).
 
 pub mod diagnose;
+mod files;
 mod limits;
 pub mod model;
+mod validate;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -21,50 +23,17 @@ use std::sync::{Arc, OnceLock};
 
 use serde::de::DeserializeOwned;
 
+pub use files::{MAX_DEPTH, MAX_FILES};
 pub use model::*;
+pub use validate::{video_url, PLACEHOLDERS};
+
+use files::{walk, FileRef, Origin};
+use validate::validate_exercise;
 
 use crate::error::{suggest, Error, Result};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-/// Where one library file's bytes come from.
-#[derive(Debug, Clone)]
-enum Origin {
-    Embedded {
-        path: &'static str,
-        bytes: &'static [u8],
-    },
-    Disk(PathBuf),
-}
-
-/// One file of the library, addressed by its path inside the library
-/// (`exercises/clams.toml`), displayed by where it really is.
-#[derive(Debug, Clone)]
-struct FileRef {
-    origin: Origin,
-}
-
-impl FileRef {
-    fn display(&self) -> String {
-        match &self.origin {
-            Origin::Embedded { path, .. } => format!("{path} (built-in)"),
-            Origin::Disk(p) => p.display().to_string(),
-        }
-    }
-
-    fn read(&self) -> Result<Cow<'static, [u8]>> {
-        match &self.origin {
-            Origin::Embedded { bytes, .. } => Ok(Cow::Borrowed(bytes)),
-            Origin::Disk(p) => std::fs::read(p)
-                .map(Cow::Owned)
-                .map_err(|source| Error::Read {
-                    path: p.display().to_string(),
-                    source,
-                }),
-        }
-    }
 }
 
 /// The exercise library, clinic and designs one run works from.
@@ -439,273 +408,11 @@ impl Library {
     }
 }
 
-/// Folders of a library are read at most this deep.
-pub const MAX_DEPTH: usize = 8;
-/// The most files one top folder of a library (e.g. `exercises/`) may hold.
-pub const MAX_FILES: usize = 10_000;
-
-/// Index the files under `dir` as `rel/...`, in name order. Links to folders
-/// are followed but never round a loop, hidden files are skipped, and the walk
-/// stops at [`MAX_DEPTH`] and [`MAX_FILES`]: what it could not read goes to
-/// `problems`, so `check` names it.
-fn walk(
-    dir: &Path,
-    rel: &str,
-    out: &mut BTreeMap<String, FileRef>,
-    problems: &mut Vec<Error>,
-) -> Result<()> {
-    let entries = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .max_depth(MAX_DEPTH)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    let mut count = 0;
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
-                problems.push(if e.loop_ancestor().is_some() {
-                    Error::file(
-                        at,
-                        "this link leads back to a folder that holds it; it was not followed",
-                    )
-                    .with_hint("remove the link, or point it at a folder outside this one")
-                } else {
-                    Error::file(at, format!("cannot be read: {e}"))
-                });
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
-            if entry.depth() == MAX_DEPTH {
-                problems.push(Error::file(
-                    entry.path().display().to_string(),
-                    format!("folders nested more than {MAX_DEPTH} deep are not read"),
-                ));
-            }
-            continue;
-        }
-        count += 1;
-        if count > MAX_FILES {
-            return Err(Error::file(
-                dir.display().to_string(),
-                format!("the folder holds more than {MAX_FILES} files; is it the right folder?"),
-            ));
-        }
-        let Ok(inside) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let Some(inside) = inside.to_str() else {
-            problems.push(Error::file(
-                entry.path().display().to_string(),
-                "the file name is not valid Unicode; it was not read",
-            ));
-            continue;
-        };
-        let inside = inside.replace(std::path::MAIN_SEPARATOR, "/");
-        out.insert(
-            format!("{rel}/{inside}"),
-            FileRef {
-                origin: Origin::Disk(entry.path().to_path_buf()),
-            },
-        );
-    }
-    Ok(())
-}
-
 /// Parse TOML into `T`, turning errors into `file:line:col: message` in plain
 /// words (the first problem; [`diagnose::parse_all`] gives them all).
 pub fn parse_toml<T: DeserializeOwned>(shown: &str, bytes: &[u8]) -> Result<T> {
     diagnose::parse_all(shown, bytes).map_err(|mut problems| problems.remove(0))
 }
 
-/// The full address of an exercise's video: its `video` if that is a full
-/// http(s) address, else `video` resolved against the clinic's `video-base-url`.
-pub fn video_url(clinic: &Clinic, ex: &Exercise) -> std::result::Result<Option<String>, String> {
-    let Some(v) = ex.video.as_deref().map(str::trim) else {
-        return Ok(None);
-    };
-    let web = |u: url::Url, what: &str| -> std::result::Result<String, String> {
-        if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none_or(str::is_empty) {
-            return Err(format!(
-                "{what} `{u}` is not a web address (http:// or https://)"
-            ));
-        }
-        Ok(u.to_string())
-    };
-    match url::Url::parse(v) {
-        Ok(u) => web(u, "the video").map(Some),
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
-            let Some(base) = &clinic.video_base_url else {
-                return Err(format!(
-                    "the video `{v}` is not a full address (https://...) and clinic.toml has no `video-base-url`"
-                ));
-            };
-            let base = url::Url::parse(base.trim()).map_err(|e| {
-                format!("clinic.toml `video-base-url` `{base}` is not a valid address: {e}")
-            })?;
-            let base = web(base, "clinic.toml `video-base-url`")?;
-            let base = url::Url::parse(&base).map_err(|e| e.to_string())?;
-            let joined = base
-                .join(v)
-                .map_err(|e| format!("the video `{v}` is not a valid address: {e}"))?;
-            web(joined, "the video").map(Some)
-        }
-        Err(e) => Err(format!("the video `{v}` is not a valid address: {e}")),
-    }
-}
-
-/// The text `handout new-exercise` writes for the author to replace.
-pub const PLACEHOLDERS: &[&str] = &[
-    "Write in one line what this exercise does for the patient.",
-    "Describe how to get into the starting position.",
-    "First step.",
-    "Second step.",
-];
-
-/// Every problem of a parsed exercise that its types cannot catch; `text` is
-/// its file's text (for positions).
-fn validate_exercise(ex: &Exercise, shown: &str, text: &str) -> Vec<Error> {
-    let mut problems = Vec::new();
-    let at = |needle: &str, message: String| {
-        let pos = text
-            .find(needle)
-            .map(|o| crate::error::Pos::of_offset(text, o));
-        Error::File {
-            path: shown.to_string(),
-            pos,
-            message,
-            hint: None,
-        }
-    };
-    if ex.title.trim().is_empty() {
-        problems.push(at("title", "`title` is empty".into()));
-    }
-    if ex.steps.is_empty() {
-        problems.push(at(
-            "steps",
-            "`steps` is empty: give at least one step".into(),
-        ));
-    }
-    if ex.steps.iter().any(|s| s.trim().is_empty()) {
-        problems.push(at("steps", "a step is empty".into()));
-    }
-    if ex.images.len() > 2 {
-        problems.push(at("[[images]]", "at most two images fit on a card".into()));
-    }
-    let mut texts: Vec<&str> = vec![ex.aim.as_str()];
-    texts.extend(ex.start.as_deref());
-    texts.extend(ex.steps.iter().map(String::as_str));
-    for p in PLACEHOLDERS {
-        if texts.iter().any(|t| t.trim() == *p) {
-            problems.push(
-                at(
-                    p,
-                    format!("\"{p}\" is the placeholder that new-exercise wrote"),
-                )
-                .with_hint("replace it with your own words for the patient"),
-            );
-        }
-    }
-    if let Some(fig) = &ex.figure {
-        for p in crate::figure::validate(fig) {
-            let pos = p.span.map(|s| crate::error::Pos::of_offset(text, s.start));
-            problems.push(Error::File {
-                path: shown.to_string(),
-                pos,
-                message: format!("figure: {}", p.message),
-                hint: p.hint,
-            });
-        }
-    }
-    problems
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids() {
-        assert!(is_valid_id("hip-hitch"));
-        assert!(is_valid_id("clams2"));
-        assert!(!is_valid_id("Clams"));
-        assert!(!is_valid_id("hip--hitch"));
-        assert!(!is_valid_id("-hip"));
-        assert!(!is_valid_id(""));
-        assert!(!is_valid_id("hip_hitch"));
-    }
-
-    #[test]
-    fn builtin_library_loads() {
-        let lib = Library::builtin().unwrap();
-        assert_eq!(lib.clinic.name, "Canterbury Health Hub");
-        let ids: Vec<_> = lib.exercise_ids().collect();
-        assert_eq!(
-            ids,
-            [
-                "clams",
-                "hip-hinge",
-                "hip-hitch",
-                "side-lying-leg-raise",
-                "side-lying-leg-raise-glute-med"
-            ]
-        );
-        for id in ids {
-            lib.exercise(id).unwrap();
-        }
-        assert!(lib.index_problems().is_empty());
-        lib.program("glute-strength").unwrap();
-        lib.template("standard").unwrap();
-        lib.fonts_manifest().unwrap();
-    }
-
-    #[test]
-    fn unknown_key_names_line_and_expected_keys() {
-        let text = "title = \"x\"\naim = \"y\"\nstepz = []\n";
-        let err = parse_toml::<Exercise>("ex.toml", text.as_bytes()).unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.starts_with("ex.toml:3:1: unknown field `stepz`"),
-            "{msg}"
-        );
-        assert!(msg.contains("expected one of"), "{msg}");
-        assert!(msg.contains("`steps`"), "{msg}");
-    }
-
-    #[test]
-    fn bad_values_point_at_the_value() {
-        let text = "tint = \"#FFFFFF\"\nprimary = \"teal\"\n";
-        let err = parse_toml::<Colours>("c.toml", text.as_bytes()).unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.starts_with("c.toml:2:"), "{msg}");
-        assert!(msg.contains("`teal` is not a colour"), "{msg}");
-
-        let text = "sets = 0\n";
-        let err = parse_toml::<DoseSpec>("d.toml", text.as_bytes()).unwrap_err();
-        assert!(err.to_string().contains("1 to 999"), "{err}");
-    }
-
-    #[test]
-    fn unknown_exercise_suggests() {
-        let lib = Library::builtin().unwrap();
-        match lib.exercise("clamz").unwrap_err() {
-            Error::UnknownExercise { id, suggestion } => {
-                assert_eq!(id, "clamz");
-                assert_eq!(suggestion.as_deref(), Some("clams"));
-            }
-            e => panic!("{e}"),
-        }
-    }
-
-    #[test]
-    fn contrast() {
-        assert!((Rgb::BLACK.contrast(Rgb::WHITE) - 21.0).abs() < 0.01);
-        let primary = Rgb::parse("#0B5563").unwrap();
-        assert!(primary.contrast(Rgb::WHITE) > 7.0);
-    }
-}
+mod tests;
