@@ -10,6 +10,7 @@ use crate::error::{Error, Pos};
 use crate::fonts::FontBook;
 use crate::layout;
 use crate::program::{Dose, Handout, HandoutItem, Paper};
+use crate::words::Words;
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -175,7 +176,7 @@ pub fn check(lib: &Library) -> Report {
                 "write the video as a full address like https://example.org/videos/clams, or set `video-base-url` in clinic.toml",
             ));
         }
-        if ex.images.is_empty() {
+        if ex.images.is_empty() && ex.figure.is_none() {
             r.warnings.push(format!(
                 "{file}: no picture; patients follow pictures more than words"
             ));
@@ -187,6 +188,13 @@ pub fn check(lib: &Library) -> Report {
 
     // Every exercise must lay out (fonts cover its text, its card fits a page)
     // with every template on both papers.
+    let words = Words::for_language(&c.language);
+    if words.fell_back {
+        r.warnings.push(format!(
+            "{clinic_file}: there are no handout words for the language `{}` yet; handouts are printed in English",
+            c.language
+        ));
+    }
     if let Some(fonts) = &fonts {
         let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
         for ex in &exercises {
@@ -209,8 +217,14 @@ pub fn check(lib: &Library) -> Report {
                         log_weeks: 1,
                         next_appointment: None,
                     };
-                    let clinic = layout_clinic.as_ref().unwrap_or(c);
-                    if let Err(e) = layout::lay_out(&h, clinic, t, fonts, &images) {
+                    let inputs = layout::Inputs {
+                        clinic: layout_clinic.as_ref().unwrap_or(c),
+                        template: t,
+                        fonts,
+                        images: &images,
+                        words: &words,
+                    };
+                    if let Err(e) = layout::lay_out(&h, &inputs, None) {
                         let shown = lib.display(&format!("exercises/{}.toml", ex.id));
                         r.problems.push(Error::file(
                             shown,

@@ -20,6 +20,7 @@ use crate::layout::{self, Document};
 use crate::program::{self, Handout};
 use crate::render::{self, PdfOptions};
 use crate::request::Selection;
+use crate::words::Words;
 
 /// A handout made: its PDF and what a face may want to say about it.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ pub struct Engine {
     resources: render::Resources,
     templates: Mutex<HashMap<String, Arc<Template>>>,
     layout_cache: layout::LayoutCache,
+    words: Words,
 }
 
 impl Engine {
@@ -51,7 +53,9 @@ impl Engine {
         let fonts = FontBook::load(&library)?;
         let resources = render::Resources::new(&fonts)?;
         let images = ImageStore::new(max_print_mm(&library));
+        let words = Words::for_language(&library.clinic.language);
         Ok(Engine {
+            words,
             pdf,
             library,
             fonts,
@@ -68,6 +72,11 @@ impl Engine {
 
     pub fn pdf_options(&self) -> PdfOptions {
         self.pdf
+    }
+
+    /// The words of the clinic's language.
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// Make one handout: the selection resolved against the library, laid out
@@ -108,14 +117,14 @@ impl Engine {
         for r in results {
             r?;
         }
-        layout::lay_out_cached(
-            h,
+        let inputs = layout::Inputs {
             clinic,
-            &template,
-            &self.fonts,
-            &self.images,
-            Some(&self.layout_cache),
-        )
+            template: &template,
+            fonts: &self.fonts,
+            images: &self.images,
+            words: &self.words,
+        };
+        layout::lay_out(h, &inputs, Some(&self.layout_cache))
     }
 
     /// A laid-out document rendered to PDF bytes.

@@ -31,6 +31,7 @@ pub mod program;
 pub mod render;
 pub mod request;
 pub mod roster;
+pub mod words;
 
 pub use engine::{Engine, Made};
 pub use error::{Error, Result};

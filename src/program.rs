@@ -4,10 +4,9 @@
 //! presets and combines them with what the clinician chose (a [`Selection`],
 //! made by [`crate::request`] from whichever face the choice came through).
 
-use std::fmt;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::content::{Count, DoseSpec, Exercise, Library, ProgramItem, Seconds};
 use crate::error::{Error, Pos, Result};
@@ -15,9 +14,10 @@ use crate::request::Field;
 pub use crate::request::{
     parse_date, Appointment, DoseOverride, ItemSpec, Paper, Selection, MAX_LOG_WEEKS,
 };
+use crate::words::Words;
 
 /// The dose printed on a card.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Dose {
     pub sets: Option<u32>,
     pub reps: Option<u32>,
@@ -77,72 +77,45 @@ impl Dose {
         self
     }
 
-    /// The parts of the dose in reading order: `["3 sets × 12 reps", "hold 5 seconds", ...]`.
-    pub fn parts(&self) -> Vec<String> {
+    /// The parts of the dose in reading order, in short:
+    /// `["3 sets × 12 reps", "hold 5 seconds", "once a day", "each side"]`.
+    pub fn parts(&self, w: &Words) -> Vec<String> {
         let mut parts = Vec::new();
-        let plural =
-            |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match (self.sets, self.reps) {
-            (Some(s), Some(r)) => parts.push(format!(
-                "{} × {}",
-                plural(s, "set", "sets"),
-                plural(r, "rep", "reps")
-            )),
-            (Some(s), None) => parts.push(plural(s, "set", "sets")),
-            (None, Some(r)) => parts.push(plural(r, "rep", "reps")),
+            (Some(s), Some(r)) => parts.push(w.dose_sets_reps(s, r)),
+            (Some(s), None) => parts.push(w.dose_sets(s)),
+            (None, Some(r)) => parts.push(w.dose_reps(r)),
             (None, None) => {}
         }
         if self.hold_seconds > 0 {
-            parts.push(format!(
-                "hold {}",
-                plural(self.hold_seconds, "second", "seconds")
-            ));
+            parts.push(w.dose_hold(self.hold_seconds));
         }
         if self.duration_seconds > 0 {
-            let d = self.duration_seconds;
-            parts.push(if d.is_multiple_of(60) {
-                plural(d / 60, "minute", "minutes")
-            } else {
-                plural(d, "second", "seconds")
-            });
+            parts.push(w.dose_duration(self.duration_seconds));
         }
         match &self.frequency {
             Some(f) if !f.trim().is_empty() => parts.push(f.trim().to_string()),
             _ => {
-                let per_day = match self.per_day {
-                    None | Some(1) if self.days_per_week.is_some_and(|d| d < 7) => None,
-                    None => None,
-                    Some(1) => Some("once a day".to_string()),
-                    Some(2) => Some("twice a day".to_string()),
-                    Some(n) => Some(format!("{n} times a day")),
-                };
-                parts.extend(per_day);
-                match self.days_per_week {
-                    Some(d) if d < 7 => parts.push(plural(d, "day a week", "days a week")),
-                    _ => {}
+                let weekly = self.days_per_week.filter(|d| *d < 7);
+                match (self.per_day, weekly) {
+                    // "3 days a week" says once on those days.
+                    (Some(1) | None, Some(_)) | (None, None) => {}
+                    (Some(n), _) => parts.push(w.dose_per_day(n)),
+                }
+                if let Some(d) = weekly {
+                    parts.push(w.dose_days_a_week(d));
                 }
             }
         }
         if self.each_side {
-            parts.push("each side".into());
+            parts.push(w.dose_each_side());
         }
         parts
     }
-}
 
-impl fmt::Display for Dose {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.parts().join(" · "))
-    }
-}
-
-impl fmt::Display for Appointment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.date.format("%A"), long_date(self.date))?;
-        if let Some(t) = self.time {
-            write!(f, " at {}", t.format("%H:%M"))?;
-        }
-        Ok(())
+    /// The dose in short, on one line: `3 sets × 12 reps · hold 5 seconds`.
+    pub fn short(&self, w: &Words) -> String {
+        self.parts(w).join(&w.dose_separator())
     }
 }
 
@@ -184,25 +157,6 @@ impl Handout {
         }
         warnings
     }
-}
-
-/// `25 November 2026`: the unambiguous way to write a date for patients.
-pub fn long_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 /// The dose a preset (program) gives an exercise, as a change to its default.
@@ -348,8 +302,9 @@ mod tests {
             each_side: true,
             ..Default::default()
         };
+        let w = Words::for_language("en");
         assert_eq!(
-            d.to_string(),
+            d.short(&w),
             "3 sets × 12 reps · hold 5 seconds · daily · each side"
         );
         let d = Dose {
@@ -360,13 +315,25 @@ mod tests {
             each_side: false,
             ..Default::default()
         };
-        assert_eq!(d.to_string(), "1 set · hold 1 second");
-    }
-
-    #[test]
-    fn dates() {
-        let d = parse_date("2026-11-25").unwrap();
-        assert_eq!(long_date(d), "25 November 2026");
+        assert_eq!(d.short(&w), "1 set · hold 1 second");
+        let d = Dose {
+            reps: Some(3),
+            hold_seconds: 30,
+            per_day: Some(2),
+            each_side: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            d.short(&w),
+            "3 reps · hold 30 seconds · twice a day · each side"
+        );
+        let d = Dose {
+            duration_seconds: 600,
+            per_day: Some(1),
+            days_per_week: Some(5),
+            ..Default::default()
+        };
+        assert_eq!(d.short(&w), "10 minutes · 5 days a week");
     }
 
     #[test]
@@ -397,12 +364,14 @@ mod tests {
 
     #[test]
     fn appointments_and_notes() {
+        let w = Words::for_language("en");
         let a = Appointment::parse("2026-12-02 10:30").unwrap();
-        assert_eq!(a.to_string(), "Wednesday 2 December 2026 at 10:30");
         assert_eq!(
-            Appointment::parse("2026-12-02").unwrap().to_string(),
-            "Wednesday 2 December 2026"
+            w.appointment(a.date, a.time),
+            "Wednesday 2 December 2026 at 10:30"
         );
+        let a = Appointment::parse("2026-12-02").unwrap();
+        assert_eq!(w.appointment(a.date, a.time), "Wednesday 2 December 2026");
 
         let lib = Library::builtin().unwrap();
         let today = parse_date("2026-11-25").unwrap();

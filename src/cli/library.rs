@@ -6,6 +6,7 @@ use handout::check;
 use handout::content::Library;
 use handout::error::Error;
 use handout::program::Dose;
+use handout::words::Words;
 
 use super::report::{self, out, Face};
 
@@ -28,6 +29,7 @@ pub fn check(lib: &Library) -> Result<ExitCode, Error> {
 }
 
 pub fn list(lib: &Library) -> Result<ExitCode, Error> {
+    let words = Words::for_language(&lib.clinic.language);
     let mut rows = vec![[
         "ID".to_string(),
         "TITLE".to_string(),
@@ -41,7 +43,7 @@ pub fn list(lib: &Library) -> Result<ExitCode, Error> {
                 id.to_string(),
                 ex.title.clone(),
                 ex.tags.join(", "),
-                Dose::from_spec(&ex.dose).to_string(),
+                Dose::from_spec(&ex.dose).short(&words),
             ]),
             Err(e) => {
                 report::error(&e, Face::Flags);
@@ -132,7 +134,11 @@ pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
     for tip in &ex.tips {
         s += &format!("Tip: {tip}\n");
     }
-    s += &format!("Default dose: {}\n", Dose::from_spec(&ex.dose));
+    let words = Words::for_language(&lib.clinic.language);
+    s += &format!(
+        "Default dose: {}\n",
+        Dose::from_spec(&ex.dose).short(&words)
+    );
     if !ex.tags.is_empty() {
         s += &format!("Tags: {}\n", ex.tags.join(", "));
     }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::content::Template;
 use crate::error::Result;
-use crate::program::HandoutItem;
+use crate::program::{Dose, HandoutItem};
 
 use super::frame::Frame;
 use super::sections::card::card;
@@ -75,7 +75,7 @@ struct CardKey {
     width: u32,
     index: usize,
     exercise: String,
-    dose: String,
+    dose: Dose,
     note: Option<String>,
 }
 
@@ -94,7 +94,7 @@ pub(crate) fn card_cached(
         width: cx.width.to_bits(),
         index,
         exercise: item.exercise.id.clone(),
-        dose: item.dose.to_string(),
+        dose: item.dose.clone(),
         note: item.note.clone(),
     };
     c.get_or_build(&c.cards, key, || card(cx, index, item))

@@ -7,6 +7,7 @@ use crate::content::{Clinic, Section, Template};
 use crate::error::{Error, Result};
 use crate::fonts::FontBook;
 use crate::program::Handout;
+use crate::words::Words;
 
 use super::cache::{card_cached, fixed_frame, LayoutCache};
 use super::document::{Block, BlockKind, Document, Meta, Node, NodeKind, Page, Rect, MM};
@@ -18,26 +19,27 @@ use super::sections::notes::notes;
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
 
-/// Lay out a handout on its paper with a template.
-pub fn lay_out(
-    h: &Handout,
-    clinic: &Clinic,
-    t: &Template,
-    fonts: &FontBook,
-    images: &dyn ImageSizes,
-) -> Result<Document> {
-    lay_out_cached(h, clinic, t, fonts, images, None)
+/// What a run lays out with: the clinic, the template of the handout, the
+/// fonts, the sizes of the pictures and the words of its language.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub clinic: &'a Clinic,
+    pub template: &'a Template,
+    pub fonts: &'a FontBook,
+    pub images: &'a dyn ImageSizes,
+    pub words: &'a Words,
 }
 
-/// [`lay_out`], reusing cards and fixed sections from `cache`.
-pub fn lay_out_cached(
-    h: &Handout,
-    clinic: &Clinic,
-    t: &Template,
-    fonts: &FontBook,
-    images: &dyn ImageSizes,
-    cache: Option<&LayoutCache>,
-) -> Result<Document> {
+/// Lay out a handout on its paper, reusing cards and fixed sections from
+/// `cache` when one is given (the result is the same without it).
+pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Result<Document> {
+    let Inputs {
+        clinic,
+        template: t,
+        fonts,
+        images,
+        words,
+    } = *inputs;
     let (pw, ph) = h.paper.size_pt();
     let margin = t.page.margin_mm.0 * MM;
     let cx = Ctx {
@@ -45,6 +47,7 @@ pub fn lay_out_cached(
         images,
         t,
         clinic,
+        words,
         colours: t.colours.unwrap_or(clinic.colours).into(),
         width: pw - 2.0 * margin,
     };
@@ -99,12 +102,9 @@ pub fn lay_out_cached(
         height: ph,
         pages,
         meta: Meta {
-            title: format!("Home exercise programme: {}", h.patient),
+            title: words.document_title(&h.patient),
             author: clinic.name.clone(),
-            subject: h
-                .program_title
-                .clone()
-                .unwrap_or_else(|| "Home exercise programme".into()),
+            subject: h.program_title.clone().unwrap_or_else(|| words.title()),
             language: clinic.language.clone(),
             date: h.date,
         },

@@ -33,7 +33,7 @@ pub use document::{
     ArtifactKind, Block, BlockKind, Color, Document, Glyph, GlyphRun, Item, Line, Meta, Node,
     NodeKind, Page, Placed, Rect, Role, Shape, Style, MM,
 };
-pub use flow::{lay_out, lay_out_cached};
+pub use flow::{lay_out, Inputs};
 pub use style::ImageSizes;
 pub use text::Span;
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::content::{Clinic, Colours, Rgb, Template};
 use crate::error::{Error, Result};
 use crate::fonts::{FontBook, Weight};
+use crate::words::Words;
 
 use super::document::Color;
 use super::text::{self, Line, Span, Style};
@@ -54,6 +55,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) images: &'a dyn ImageSizes,
     pub(crate) t: &'a Template,
     pub(crate) clinic: &'a Clinic,
+    pub(crate) words: &'a Words,
     pub(crate) colours: Palette,
     /// The width to fill, in points.
     pub(crate) width: f32,

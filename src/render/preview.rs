@@ -416,7 +416,15 @@ mod tests {
         ) {
             r.store.get(&r.lib, name).unwrap();
         }
-        let doc = crate::layout::lay_out(&h, &r.lib.clinic, &t, &r.fonts, &r.store).unwrap();
+        let words = crate::words::Words::for_language(&r.lib.clinic.language);
+        let inputs = crate::layout::Inputs {
+            clinic: &r.lib.clinic,
+            template: &t,
+            fonts: &r.fonts,
+            images: &r.store,
+            words: &words,
+        };
+        let doc = crate::layout::lay_out(&h, &inputs, None).unwrap();
         let pages = preview_pages(&doc, &r);
         assert_eq!(pages.len(), doc.pages.len());
         let svg = &pages[0];

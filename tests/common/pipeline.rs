@@ -8,12 +8,14 @@ use handout::fonts::FontBook;
 use handout::layout::{self, Document, LayoutCache};
 use handout::program::{parse_date, resolve, Handout, Selection};
 use handout::render::{self, PdfOptions, Resources};
+use handout::words::Words;
 
 pub struct Pipeline {
     pub lib: Library,
     pub fonts: FontBook,
     pub images: ImageStore,
     pub resources: Resources,
+    pub words: Words,
 }
 
 impl Pipeline {
@@ -22,6 +24,7 @@ impl Pipeline {
         let fonts = FontBook::load(&lib).unwrap();
         let resources = Resources::new(&fonts).unwrap();
         Pipeline {
+            words: Words::for_language(&lib.clinic.language),
             lib,
             fonts,
             images: ImageStore::default(),
@@ -47,7 +50,14 @@ impl Pipeline {
     /// Lay out with `cache`, or without one.
     pub fn lay_out(&self, h: &Handout, cache: Option<&LayoutCache>) -> Document {
         let t = self.template(h);
-        layout::lay_out_cached(h, &self.lib.clinic, &t, &self.fonts, &self.images, cache).unwrap()
+        let inputs = layout::Inputs {
+            clinic: &self.lib.clinic,
+            template: &t,
+            fonts: &self.fonts,
+            images: &self.images,
+            words: &self.words,
+        };
+        layout::lay_out(h, &inputs, cache).unwrap()
     }
 
     /// A tagged PDF, as `handout make` writes it.

@@ -12,6 +12,7 @@ use handout::content::Library;
 use handout::error::{Error, Result};
 use handout::program::{preset_override, Dose};
 use handout::request::{DoseOverride, ItemSpec};
+use handout::words::Words;
 
 /// Checks an answer; `Err` holds the message to show before asking again.
 pub type Check = fn(&str) -> std::result::Result<(), String>;
@@ -192,6 +193,7 @@ fn options(lib: &Library, p: &mut dyn Prompter) -> (Vec<String>, Vec<Pick>) {
 
 /// Ask what the flags did not give. Returns the answers as `make` flags.
 pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
+    let words = Words::for_language(&lib.clinic.language);
     let mut answers = Answers::default();
     if what.patient {
         let name = p.text(&TextQuestion {
@@ -256,7 +258,7 @@ pub fn ask(lib: &Library, p: &mut dyn Prompter, what: Ask) -> Result<Answers> {
             let default = dose_syntax(&c.dose);
             let help = format!(
                 "{}. Enter keeps it; or type a dose, e.g. 3x12@5s, 2x10, @0s (no hold), 3x@30s, 10min, 2/day, each-side",
-                c.dose
+                c.dose.short(&words)
             );
             let message = format!("Dose for {}:", c.title);
             let typed = p.text(&TextQuestion {

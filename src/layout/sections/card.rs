@@ -175,7 +175,13 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
         labelled(f, &mut ty, "", &ex.aim, "aim")?;
     }
     if let Some(start) = &ex.start {
-        labelled(f, &mut ty, "Start: ", start, "start")?;
+        labelled(
+            f,
+            &mut ty,
+            &format!("{} ", cx.words.card_start()),
+            start,
+            "start",
+        )?;
     }
     let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
     let list = f.node(NodeKind::List { ordered: true }, f.parent);
@@ -195,21 +201,42 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
     ty += para_gap * 0.6;
     if t.sections.tips {
         for tip in &ex.tips {
-            labelled(f, &mut ty, "Tip: ", tip, "tips")?;
+            labelled(
+                f,
+                &mut ty,
+                &format!("{} ", cx.words.card_tip()),
+                tip,
+                "tips",
+            )?;
         }
     }
     if t.sections.progressions {
         if let Some(e) = &ex.easier {
-            labelled(f, &mut ty, "Easier: ", e, "easier")?;
+            labelled(
+                f,
+                &mut ty,
+                &format!("{} ", cx.words.card_easier()),
+                e,
+                "easier",
+            )?;
         }
         if let Some(h) = &ex.harder {
-            labelled(f, &mut ty, "Harder: ", h, "harder")?;
+            labelled(
+                f,
+                &mut ty,
+                &format!("{} ", cx.words.card_harder()),
+                h,
+                "harder",
+            )?;
         }
     }
     if let Some(note) = &item.note {
         let bar = 3.0;
         let lines = cx.wrap(
-            &[Span::new("Your note: ", bold), Span::new(note, body)],
+            &[
+                Span::new(format!("{} ", cx.words.card_note()), bold),
+                Span::new(note, body),
+            ],
             w - bar - 2.0 * MM,
             &format!("the note for exercise `{}`", ex.id),
         )?;

@@ -26,12 +26,16 @@ pub(crate) fn dose_box(
     let dpad = 1.3 * MM;
     let dose_w = w - bar - 2.0 * dpad;
     let label = cx.style(Weight::Bold, t.text.small_pt.0, cx.colours.primary);
-    let mut dose_lines = cx.wrap(&[Span::new("DOSE", label)], dose_w, "a label")?;
+    let mut dose_lines = cx.wrap(
+        &[Span::new(cx.words.dose_label(), label)],
+        dose_w,
+        "a label",
+    )?;
     let label_n = dose_lines.len();
     // Parts share a line when they fit ("daily · each side").
     let dose_style = cx.style(Weight::Bold, ds, cx.colours.text);
     let mut packed: Vec<String> = Vec::new();
-    for part in item.dose.parts() {
+    for part in item.dose.parts(cx.words) {
         if let Some(last) = packed.last_mut() {
             let joined = format!("{last} · {part}");
             if cx.measure(&joined, dose_style)? <= dose_w {

@@ -13,11 +13,11 @@ fn footer_spans(cx: &Ctx, page: usize, of: usize) -> Vec<Span> {
     let mut right = Vec::new();
     if !cx.clinic.phone.trim().is_empty() {
         right.push(Span::new(
-            format!("Tel {}", cx.clinic.phone.trim()),
+            cx.words.footer_tel(cx.clinic.phone.trim()),
             cx.style(Weight::Bold, small.size, cx.colours.text),
         ));
     }
-    right.push(Span::new(format!("Page {page} of {of}"), small));
+    right.push(Span::new(cx.words.footer_page(page, of), small));
     right
 }
 

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::fonts::Weight;
-use crate::program::{long_date, Handout};
+use crate::program::Handout;
 
 use super::super::document::{ArtifactKind, Item, NodeKind, Role, MM};
 use super::super::frame::Frame;
@@ -34,7 +34,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         let lw = logo_h * iw / ih;
         f.open(
             NodeKind::Figure {
-                alt: format!("{} logo", c.name),
+                alt: cx.words.logo_alt(&c.name),
             },
             None,
         );
@@ -45,7 +45,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
                 name: logo.clone(),
                 width: lw,
                 height: logo_h,
-                alt: Some(format!("{} logo", c.name)),
+                alt: Some(cx.words.logo_alt(&c.name)),
             },
         );
         x = lw + 4.0 * MM;
@@ -86,17 +86,14 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     // Title, with the program's name beside it when it fits, else under it.
     let title_size = t.text.title_pt.0;
     let title_style = cx.style(Weight::Bold, title_size, cx.colours.text);
-    let title = cx.wrap(
-        &[Span::new("Home exercise programme", title_style)],
-        w,
-        "the title",
-    )?;
+    let title_text = cx.words.title();
+    let title = cx.wrap(&[Span::new(&title_text, title_style)], w, "the title")?;
     let title_w = title.iter().map(|l| l.width).fold(0.0, f32::max);
     let title_n = title.len();
     f.open(
         NodeKind::Heading {
             level: 1,
-            title: "Home exercise programme".into(),
+            title: title_text,
         },
         None,
     );
@@ -123,13 +120,18 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     y += 2.5 * MM;
 
     // Patient, date, clinician: labelled columns.
-    let mut fields = vec![("Patient", h.patient.clone(), "the patient name")];
-    fields.push(("Date", long_date(h.date), "the date"));
+    let words = cx.words;
+    let mut fields = vec![(words.label_patient(), h.patient.clone(), "the patient name")];
+    fields.push((words.label_date(), words.long_date(h.date), "the date"));
     if let Some(c) = &h.clinician {
-        fields.push(("Clinician", c.clone(), "the clinician name"));
+        fields.push((words.label_clinician(), c.clone(), "the clinician name"));
     }
     if let Some(a) = &h.next_appointment {
-        fields.push(("Next appointment", a.to_string(), "the appointment"));
+        fields.push((
+            words.label_next_appointment(),
+            words.appointment(a.date, a.time),
+            "the appointment",
+        ));
     }
     let col_gap = 4.0 * MM;
     let label = cx.style(Weight::Regular, t.text.small_pt.0, cx.muted());
@@ -218,7 +220,7 @@ pub(crate) fn running_header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         ..Frame::new(w)
     };
     let small = cx.small();
-    let right_text = format!("{} · {}", h.patient, long_date(h.date));
+    let right_text = format!("{} · {}", h.patient, cx.words.long_date(h.date));
     let right = cx.wrap(
         &[Span::new(
             right_text,

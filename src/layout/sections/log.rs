@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::fonts::Weight;
-use crate::program::{long_date, Handout};
+use crate::program::Handout;
 
 use super::super::document::{Color, Item, NodeKind, Shape, MM};
 use super::super::frame::Frame;
@@ -29,7 +29,7 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         f.open(
             NodeKind::Heading {
                 level: 2,
-                title: "Exercise log".into(),
+                title: cx.words.log_heading(),
             },
             None,
         );
@@ -38,7 +38,7 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
             y,
             cx.wrap(
                 &[Span::new(
-                    "Exercise log",
+                    cx.words.log_heading(),
                     cx.style(Weight::Bold, hs, cx.colours.primary),
                 )],
                 w,
@@ -50,25 +50,13 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         y += f.lines(
             0.0,
             y,
-            cx.wrap(
-                &[Span::new(
-                    "Tick a box each day you do the exercise. Bring this sheet to your next appointment.",
-                    body,
-                )],
-                w,
-                "the log",
-            )?,
+            cx.wrap(&[Span::new(cx.words.log_intro(), body)], w, "the log")?,
             pitch,
         ) + 2.0 * MM;
     }
     let first = h.date + chrono::Days::new(7 * week as u64);
     let last = first + chrono::Days::new(6);
-    let title = format!(
-        "Week {}: {} to {}",
-        week + 1,
-        first.format("%-d %B"),
-        long_date(last)
-    );
+    let title = cx.words.log_week(week + 1, first, last);
     f.open(
         NodeKind::Heading {
             level: 3,
@@ -109,7 +97,7 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         let day = first + chrono::Days::new(d);
         labels.push(cx.wrap(
             &[
-                Span::new(day.format("%a ").to_string(), small_bold),
+                Span::new(format!("{} ", cx.words.weekday_short(day)), small_bold),
                 Span::new(day.format("%-d").to_string(), small),
             ],
             day_w - 1.0,
@@ -124,7 +112,11 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     f.lines(
         cell_pad,
         y + (head_h - sp) / 2.0,
-        cx.wrap(&[Span::new("Exercise", small_bold)], name_w, "the log")?,
+        cx.wrap(
+            &[Span::new(cx.words.log_exercise(), small_bold)],
+            name_w,
+            "the log",
+        )?,
         sp,
     );
     for (d, lines) in labels.into_iter().enumerate() {

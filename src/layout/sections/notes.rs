@@ -19,7 +19,7 @@ pub(crate) fn notes(cx: &Ctx, notes: &str, room: f32) -> Result<Vec<Frame>> {
     first.open(
         NodeKind::Heading {
             level: 2,
-            title: "Notes from your clinician".into(),
+            title: cx.words.notes_heading(),
         },
         None,
     );
@@ -28,7 +28,7 @@ pub(crate) fn notes(cx: &Ctx, notes: &str, room: f32) -> Result<Vec<Frame>> {
         0.0,
         cx.wrap(
             &[Span::new(
-                "Notes from your clinician",
+                cx.words.notes_heading(),
                 cx.style(Weight::Bold, hs, cx.colours.primary),
             )],
             w,

@@ -33,7 +33,7 @@ pub(crate) fn pictures(
             .alt
             .clone()
             .filter(|a| !a.trim().is_empty())
-            .unwrap_or_else(|| format!("Picture of the exercise {}", ex.title));
+            .unwrap_or_else(|| cx.words.picture_alt(&ex.title));
         let figure = f.open(NodeKind::Figure { alt: alt.clone() }, f.parent);
         f.push(
             x + (w - pw) / 2.0,

@@ -35,7 +35,7 @@ pub(crate) fn video_code(
     let side = n as f32 * module + 2.0 * quiet;
     f.open(
         NodeKind::Figure {
-            alt: format!("QR code: scan it to watch the video at {url}"),
+            alt: cx.words.video_alt(url),
         },
         f.parent,
     );
@@ -73,7 +73,7 @@ pub(crate) fn video_code(
     let small = cx.small();
     let spans = [
         Span::new(
-            "Video: ",
+            format!("{} ", cx.words.video_label()),
             cx.style(Weight::Bold, small.size, cx.colours.text),
         ),
         Span::new(short, small),

@@ -59,7 +59,7 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         let ds = t.text.dose_pt.0;
         let lines = cx.wrap(
             &[Span::new(
-                format!("Call us on {}", cx.clinic.phone.trim()),
+                cx.words.safety_call(cx.clinic.phone.trim()),
                 cx.style(Weight::Bold, ds, cx.colours.text),
             )],
             inner,

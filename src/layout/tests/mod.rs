@@ -34,18 +34,37 @@ fn sizes() -> HashMap<String, (f32, f32)> {
 struct Setup {
     lib: Library,
     fonts: FontBook,
+    words: crate::words::Words,
 }
 
 fn setup() -> Setup {
     let lib = Library::builtin().unwrap();
     let fonts = FontBook::load(&lib).unwrap();
-    Setup { lib, fonts }
+    let words = crate::words::Words::for_language(&lib.clinic.language);
+    Setup { lib, fonts, words }
+}
+
+/// Lay out `h` with template `t` and these picture sizes, no cache.
+fn lay(
+    s: &Setup,
+    h: &Handout,
+    t: &crate::content::Template,
+    images: &dyn ImageSizes,
+) -> Result<Document> {
+    let inputs = Inputs {
+        clinic: &s.lib.clinic,
+        template: t,
+        fonts: &s.fonts,
+        images,
+        words: &s.words,
+    };
+    lay_out(h, &inputs, None)
 }
 
 fn doc(s: &Setup, sel: Selection) -> Result<Document> {
     let h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap())?;
     let t = s.lib.template(&h.template)?;
-    lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes())
+    lay(s, &h, &t, &sizes())
 }
 
 fn glute(paper: Paper) -> Selection {

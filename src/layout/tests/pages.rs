@@ -148,7 +148,7 @@ fn a_card_taller_than_a_page_is_an_error() {
         next_appointment: None,
     };
     let t = s.lib.template("standard").unwrap();
-    let e = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap_err();
+    let e = lay(&s, &h, &t, &sizes()).unwrap_err();
     assert!(matches!(e, Error::TooTall { .. }), "{e}");
     assert!(
         e.to_string().starts_with("exercise `clams` is too tall"),

@@ -82,7 +82,7 @@ fn appointment_notes_and_progressions_are_printed_when_asked() {
     let h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap()).unwrap();
     let mut t = s.lib.template("standard").unwrap();
     t.sections.progressions = true;
-    let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+    let d = lay(&s, &h, &t, &sizes()).unwrap();
     let text = all_text(&d)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -100,7 +100,7 @@ fn a_video_becomes_a_qr_code_of_at_least_20_mm() {
     h.items[0].video = Some("https://canterburyhealthhub.example/videos/clams".into());
     for template in ["standard", "compact", "large-print"] {
         let t = s.lib.template(template).unwrap();
-        let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+        let d = lay(&s, &h, &t, &sizes()).unwrap();
         assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
         let card = d.pages[0]
             .blocks
@@ -175,7 +175,7 @@ fn a_picture_that_was_not_prepared_is_an_error_not_a_gap() {
     for missing in [picture.as_str(), logo.as_str()] {
         let mut known = sizes();
         assert!(known.remove(missing).is_some(), "{missing} is a picture");
-        let e = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &known).unwrap_err();
+        let e = lay(&s, &h, &t, &known).unwrap_err();
         assert!(
             matches!(&e, Error::PictureNotLoaded { name } if name == missing),
             "{e:?}"
@@ -186,7 +186,7 @@ fn a_picture_that_was_not_prepared_is_an_error_not_a_gap() {
         );
     }
     // With every picture prepared, each one is placed.
-    let d = lay_out(&h, &s.lib.clinic, &t, &s.fonts, &sizes()).unwrap();
+    let d = lay(&s, &h, &t, &sizes()).unwrap();
     let placed = d
         .pages
         .iter()
