@@ -116,6 +116,7 @@ pub fn check(lib: &Library) -> Report {
                 continue;
             }
         };
+        r.problems.extend(lib.figure_problems(&ex));
         let file = lib.display(&format!("exercises/{id}.toml"));
         let mut images_ok = true;
         for img in &ex.images {

@@ -28,7 +28,7 @@ pub use model::*;
 pub use validate::{video_url, PLACEHOLDERS};
 
 use files::{walk, FileRef, Origin};
-use validate::validate_exercise;
+use validate::{figure_problems, validate_exercise};
 
 use crate::error::{suggest, Error, Result};
 
@@ -304,6 +304,18 @@ impl Library {
     pub fn exercise(&self, id: &str) -> Result<Arc<Exercise>> {
         self.exercise_checked(id)
             .map_err(|mut problems| problems.remove(0))
+    }
+
+    /// The problems of an exercise's figure, each with its line (for `check`).
+    pub fn figure_problems(&self, ex: &Exercise) -> Vec<Error> {
+        let Some(rel) = self.exercises.get(&ex.id) else {
+            return Vec::new();
+        };
+        let text = self
+            .read(rel)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        figure_problems(ex, &self.display(rel), &text)
     }
 
     /// An exercise, or every problem of its file (for `check`).

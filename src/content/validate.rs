@@ -92,16 +92,23 @@ pub(super) fn validate_exercise(ex: &Exercise, shown: &str, text: &str) -> Vec<E
             );
         }
     }
-    if let Some(fig) = &ex.figure {
-        for p in crate::figure::validate(fig) {
-            let pos = p.span.map(|s| crate::error::Pos::of_offset(text, s.start));
-            problems.push(Error::File {
-                path: shown.to_string(),
-                pos,
-                message: format!("figure: {}", p.message),
-                hint: p.hint,
-            });
-        }
-    }
     problems
+}
+
+/// The problems of an exercise's figure: names, ranges, and a pose through
+/// the floor or a prop (posing the body to find out, so `check` asks for it,
+/// not every handout).
+pub(super) fn figure_problems(ex: &Exercise, shown: &str, text: &str) -> Vec<Error> {
+    let Some(fig) = &ex.figure else {
+        return Vec::new();
+    };
+    crate::figure::validate(fig)
+        .into_iter()
+        .map(|p| Error::File {
+            path: shown.to_string(),
+            pos: p.span.map(|s| crate::error::Pos::of_offset(text, s.start)),
+            message: format!("figure: {}", p.message),
+            hint: p.hint,
+        })
+        .collect()
 }
