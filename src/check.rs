@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::assets::ImageStore;
 use crate::content::{Library, Rgb};
 use crate::error::{Error, Pos};
+use crate::figure::FigureCache;
 use crate::fonts::FontBook;
 use crate::layout;
 use crate::program::{Dose, Handout, HandoutItem, Paper};
@@ -190,6 +191,7 @@ pub fn check(lib: &Library) -> Report {
     // Every exercise must lay out (fonts cover its text, its card fits a page)
     // with every template on both papers.
     let words = Words::for_language(&c.language);
+    let figures = FigureCache::default();
     if words.fell_back {
         r.warnings.push(format!(
             "{clinic_file}: there are no handout words for the language `{}` yet; handouts are printed in English",
@@ -224,6 +226,7 @@ pub fn check(lib: &Library) -> Report {
                         fonts,
                         images: &images,
                         words: &words,
+                        figures: &figures,
                     };
                     if let Err(e) = layout::lay_out(&h, &inputs, None) {
                         let shown = lib.display(&format!("exercises/{}.toml", ex.id));

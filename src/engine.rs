@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::assets::ImageStore;
 use crate::content::{Library, Template};
 use crate::error::Result;
+use crate::figure::FigureCache;
 use crate::fonts::FontBook;
 use crate::layout::{self, Document};
 use crate::program::{self, Handout};
@@ -42,6 +43,7 @@ pub struct Engine {
     templates: Mutex<HashMap<String, Arc<Template>>>,
     layout_cache: layout::LayoutCache,
     words: Words,
+    figures: FigureCache,
 }
 
 impl Engine {
@@ -56,6 +58,7 @@ impl Engine {
         let words = Words::for_language(&library.clinic.language);
         Ok(Engine {
             words,
+            figures: FigureCache::default(),
             pdf,
             library,
             fonts,
@@ -123,6 +126,7 @@ impl Engine {
             fonts: &self.fonts,
             images: &self.images,
             words: &self.words,
+            figures: &self.figures,
         };
         layout::lay_out(h, &inputs, Some(&self.layout_cache))
     }

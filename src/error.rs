@@ -83,6 +83,9 @@ pub enum Error {
     /// A file name given for the output that cannot be used.
     #[error("the output name `{}` {reason}", name.escape_debug())]
     BadOutputName { name: String, reason: String },
+    /// An exercise's figure could not be drawn (names or angles are wrong).
+    #[error("exercise `{exercise}`: the figure cannot be drawn: {message}")]
+    Figure { exercise: String, message: String },
     #[error("cannot make a QR code for {url}: {reason}")]
     QrCode { url: String, reason: String },
     #[error("cannot start worker threads: {0}")]

@@ -15,6 +15,7 @@
 //! [`svg`].
 
 pub mod body;
+mod cache;
 pub mod render;
 pub mod resolve;
 pub mod scene;
@@ -30,6 +31,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use crate::content::Rgb;
+pub use cache::FigureCache;
 pub use spec::{DofMap, Placement, PoseSpec, PropSpec, PropsSpec};
 pub use svg::to_svg;
 

@@ -136,6 +136,42 @@ pub enum Item {
         alt: Option<String>,
     },
     Shape(Shape),
+    /// A vector path (part of a drawn figure).
+    Path(Path),
+}
+
+/// One piece of a path outline, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Segment {
+    Move(f32, f32),
+    Line(f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
+}
+
+/// A path, its points relative to where it is placed and inside the box
+/// `width` x `height` from there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub segments: Vec<Segment>,
+    pub fill: Option<Color>,
+    pub stroke: Option<(Color, f32)>,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Path {
+    /// The same path moved by (dx, dy).
+    pub fn moved(&self, dx: f32, dy: f32) -> impl Iterator<Item = Segment> + '_ {
+        self.segments.iter().map(move |s| match *s {
+            Segment::Move(x, y) => Segment::Move(x + dx, y + dy),
+            Segment::Line(x, y) => Segment::Line(x + dx, y + dy),
+            Segment::Cubic(a, b, c, d, x, y) => {
+                Segment::Cubic(a + dx, b + dy, c + dx, d + dy, x + dx, y + dy)
+            }
+            Segment::Close => Segment::Close,
+        })
+    }
 }
 
 /// A rectangle (rounded when `radius` > 0; a circle when square with radius half its side).
@@ -200,6 +236,12 @@ impl Placed {
                     height: s.height + 2.0 * half,
                 }
             }
+            Item::Path(p) => Rect {
+                x: self.x,
+                y: self.y,
+                width: p.width,
+                height: p.height,
+            },
         }
     }
 }

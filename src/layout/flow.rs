@@ -5,6 +5,7 @@
 
 use crate::content::{Clinic, Section, Template};
 use crate::error::{Error, Result};
+use crate::figure::FigureCache;
 use crate::fonts::FontBook;
 use crate::program::Handout;
 use crate::words::Words;
@@ -28,6 +29,8 @@ pub struct Inputs<'a> {
     pub fonts: &'a FontBook,
     pub images: &'a dyn ImageSizes,
     pub words: &'a Words,
+    /// Exercise figures, drawn once per run.
+    pub figures: &'a FigureCache,
 }
 
 /// Lay out a handout on its paper, reusing cards and fixed sections from
@@ -39,6 +42,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
         fonts,
         images,
         words,
+        figures,
     } = *inputs;
     let (pw, ph) = h.paper.size_pt();
     let margin = t.page.margin_mm.0 * MM;
@@ -48,6 +52,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
         t,
         clinic,
         words,
+        figures,
         colours: t.colours.unwrap_or(clinic.colours).into(),
         width: pw - 2.0 * margin,
     };

@@ -31,7 +31,7 @@ pub mod text;
 pub use cache::LayoutCache;
 pub use document::{
     ArtifactKind, Block, BlockKind, Color, Document, Glyph, GlyphRun, Item, Line, Meta, Node,
-    NodeKind, Page, Placed, Rect, Role, Shape, Style, MM,
+    NodeKind, Page, Path, Placed, Rect, Role, Segment, Shape, Style, MM,
 };
 pub use flow::{lay_out, Inputs};
 pub use style::ImageSizes;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::content::{Clinic, Colours, Rgb, Template};
 use crate::error::{Error, Result};
+use crate::figure::FigureCache;
 use crate::fonts::{FontBook, Weight};
 use crate::words::Words;
 
@@ -56,6 +57,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) t: &'a Template,
     pub(crate) clinic: &'a Clinic,
     pub(crate) words: &'a Words,
+    pub(crate) figures: &'a FigureCache,
     pub(crate) colours: Palette,
     /// The width to fill, in points.
     pub(crate) width: f32,

@@ -19,7 +19,7 @@ use rustybuzz::ttf_parser;
 use crate::assets::ImageStore;
 use crate::error::{Error, Result};
 use crate::fonts::FontBook;
-use crate::layout::{Document, Shape};
+use crate::layout::{Document, Segment, Shape};
 
 /// How the PDF is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,15 +97,6 @@ pub fn pdf(
 /// as the glyph outlines of the fonts at the glyphs' laid-out positions.
 pub fn preview(doc: &Document, res: &Resources, images: &ImageStore) -> Result<Vec<String>> {
     preview::pages(doc, res, images)
-}
-
-/// One piece of a path outline.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Segment {
-    Move(f32, f32),
-    Line(f32, f32),
-    Cubic(f32, f32, f32, f32, f32, f32),
-    Close,
 }
 
 /// The outline of a shape with its top left corner at (x, y): a rectangle, its

@@ -24,10 +24,10 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use chrono::Datelike;
 
-use super::{shape_outline, PdfOptions, Resources, Segment};
+use super::{shape_outline, PdfOptions, Resources};
 use crate::assets::{ImageStore, Picture};
 use crate::error::{Error, Result};
-use crate::layout::{ArtifactKind, Color, Document, Item, Line, NodeKind, Role, Shape};
+use crate::layout::{ArtifactKind, Color, Document, Item, Line, NodeKind, Role, Segment};
 
 fn paint(c: Color) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
@@ -110,7 +110,18 @@ pub(super) fn write(
             }
             match &placed.item {
                 Item::Text(line) => draw_line(&mut s, res, placed.x, placed.y, line),
-                Item::Shape(shape) => draw_shape(&mut s, placed.x, placed.y, shape),
+                Item::Shape(shape) => draw_path(
+                    &mut s,
+                    shape_outline(placed.x, placed.y, shape),
+                    shape.fill,
+                    shape.stroke,
+                ),
+                Item::Path(path) => draw_path(
+                    &mut s,
+                    path.moved(placed.x, placed.y),
+                    path.fill,
+                    path.stroke,
+                ),
                 Item::Image {
                     name,
                     width,
@@ -280,9 +291,14 @@ fn draw_line(s: &mut krilla::surface::Surface, res: &Resources, x: f32, y: f32, 
     }
 }
 
-fn draw_shape(s: &mut krilla::surface::Surface, x: f32, y: f32, shape: &Shape) {
+fn draw_path(
+    s: &mut krilla::surface::Surface,
+    segments: impl IntoIterator<Item = Segment>,
+    fill_colour: Option<Color>,
+    stroke: Option<(Color, f32)>,
+) {
     let mut pb = PathBuilder::new();
-    for segment in shape_outline(x, y, shape) {
+    for segment in segments {
         match segment {
             Segment::Move(x, y) => pb.move_to(x, y),
             Segment::Line(x, y) => pb.line_to(x, y),
@@ -291,8 +307,8 @@ fn draw_shape(s: &mut krilla::surface::Surface, x: f32, y: f32, shape: &Shape) {
         }
     }
     let Some(path) = pb.finish() else { return };
-    s.set_fill(shape.fill.map(fill));
-    s.set_stroke(shape.stroke.map(|(c, width)| Stroke {
+    s.set_fill(fill_colour.map(fill));
+    s.set_stroke(stroke.map(|(c, width)| Stroke {
         paint: paint(c),
         width,
         ..Default::default()

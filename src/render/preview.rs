@@ -16,11 +16,11 @@ use std::fmt::Write;
 
 use rustybuzz::ttf_parser;
 
-use super::{shape_outline, Resources, Segment};
+use super::{shape_outline, Resources};
 use crate::assets::ImageStore;
 use crate::error::{Error, Result};
 use crate::fonts::FontId;
-use crate::layout::{Color, Document, Item, Line, Page, Shape};
+use crate::layout::{Color, Document, Item, Line, Page, Segment};
 
 /// Every page of `doc` as an SVG document.
 pub(super) fn pages(doc: &Document, res: &Resources, images: &ImageStore) -> Result<Vec<String>> {
@@ -50,7 +50,20 @@ fn page(
     for placed in &page.items {
         match &placed.item {
             Item::Text(line) => text(&mut out, placed.x, placed.y, line, glyphs),
-            Item::Shape(shape) => draw_shape(&mut out, placed.x, placed.y, shape),
+            Item::Shape(shape) => draw_path(
+                &mut out,
+                "shape",
+                shape_outline(placed.x, placed.y, shape),
+                shape.fill,
+                shape.stroke,
+            ),
+            Item::Path(path) => draw_path(
+                &mut out,
+                "path",
+                path.moved(placed.x, placed.y),
+                path.fill,
+                path.stroke,
+            ),
             Item::Image {
                 name,
                 width,
@@ -115,13 +128,15 @@ fn text(out: &mut String, x: f32, y: f32, line: &Line, glyphs: &mut Glyphs) {
     out.push_str("</g>");
 }
 
-fn draw_shape(out: &mut String, x: f32, y: f32, shape: &Shape) {
-    let outline = shape_outline(x, y, shape);
-    if outline.is_empty() {
-        return;
-    }
+fn draw_path(
+    out: &mut String,
+    class: &str,
+    segments: impl IntoIterator<Item = Segment>,
+    fill: Option<Color>,
+    stroke: Option<(Color, f32)>,
+) {
     let mut d = PathData(String::new());
-    for segment in outline {
+    for segment in segments {
         use ttf_parser::OutlineBuilder;
         match segment {
             Segment::Move(x, y) => d.move_to(x, y),
@@ -131,13 +146,20 @@ fn draw_shape(out: &mut String, x: f32, y: f32, shape: &Shape) {
         }
     }
     let d = d.0;
-    let fill = shape.fill.map_or("none".to_string(), colour);
-    let stroke = shape.stroke.map_or(String::new(), |(c, width)| {
-        format!(r#" stroke="{}" stroke-width="{}""#, colour(c), num(width))
+    if d.is_empty() {
+        return;
+    }
+    let fill = fill.map_or("none".to_string(), colour);
+    let stroke = stroke.map_or(String::new(), |(c, width)| {
+        format!(
+            r#" stroke="{}" stroke-width="{}" stroke-linejoin="round""#,
+            colour(c),
+            num(width)
+        )
     });
     let _ = write!(
         out,
-        r#"<path class="shape" d="{d}" fill="{fill}"{stroke}/>"#
+        r#"<path class="{class}" d="{d}" fill="{fill}"{stroke}/>"#
     );
 }
 
@@ -240,7 +262,7 @@ mod tests {
     use crate::content::Library;
     use crate::fonts::{FontBook, Weight};
     use crate::layout::text::{wrap, Span, Style};
-    use crate::layout::{ArtifactKind, Meta, Placed, Role};
+    use crate::layout::{ArtifactKind, Meta, Placed, Role, Shape};
     use crate::program::{parse_date, resolve, Selection};
 
     struct Run {
@@ -423,6 +445,7 @@ mod tests {
             fonts: &r.fonts,
             images: &r.store,
             words: &words,
+            figures: &Default::default(),
         };
         let doc = crate::layout::lay_out(&h, &inputs, None).unwrap();
         let pages = preview_pages(&doc, &r);

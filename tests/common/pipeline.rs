@@ -4,6 +4,7 @@
 
 use handout::assets::ImageStore;
 use handout::content::{Library, Template};
+use handout::figure::FigureCache;
 use handout::fonts::FontBook;
 use handout::layout::{self, Document, LayoutCache};
 use handout::program::{parse_date, resolve, Handout, Selection};
@@ -16,6 +17,7 @@ pub struct Pipeline {
     pub images: ImageStore,
     pub resources: Resources,
     pub words: Words,
+    pub figures: FigureCache,
 }
 
 impl Pipeline {
@@ -25,6 +27,7 @@ impl Pipeline {
         let resources = Resources::new(&fonts).unwrap();
         Pipeline {
             words: Words::for_language(&lib.clinic.language),
+            figures: FigureCache::default(),
             lib,
             fonts,
             images: ImageStore::default(),
@@ -56,6 +59,7 @@ impl Pipeline {
             fonts: &self.fonts,
             images: &self.images,
             words: &self.words,
+            figures: &self.figures,
         };
         layout::lay_out(h, &inputs, cache).unwrap()
     }

@@ -35,13 +35,19 @@ struct Setup {
     lib: Library,
     fonts: FontBook,
     words: crate::words::Words,
+    figures: crate::figure::FigureCache,
 }
 
 fn setup() -> Setup {
     let lib = Library::builtin().unwrap();
     let fonts = FontBook::load(&lib).unwrap();
     let words = crate::words::Words::for_language(&lib.clinic.language);
-    Setup { lib, fonts, words }
+    Setup {
+        lib,
+        fonts,
+        words,
+        figures: Default::default(),
+    }
 }
 
 /// Lay out `h` with template `t` and these picture sizes, no cache.
@@ -57,6 +63,7 @@ fn lay(
         fonts: &s.fonts,
         images,
         words: &s.words,
+        figures: &s.figures,
     };
     lay_out(h, &inputs, None)
 }
@@ -157,6 +164,7 @@ impl Placed {
             Item::Text(l) => format!("text {:?}", l.text()),
             Item::Image { name, .. } => format!("image {name}"),
             Item::Shape(_) => "shape".into(),
+            Item::Path(_) => "path".into(),
         }
     }
 }
