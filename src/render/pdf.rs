@@ -115,12 +115,15 @@ pub(super) fn write(
                     shape_outline(placed.x, placed.y, shape),
                     shape.fill,
                     shape.stroke,
+                    false,
                 ),
+                // Figures: round joins and caps, as they are drawn.
                 Item::Path(path) => draw_path(
                     &mut s,
                     path.moved(placed.x, placed.y),
                     path.fill,
                     path.stroke,
+                    true,
                 ),
                 Item::Image {
                     name,
@@ -296,6 +299,7 @@ fn draw_path(
     segments: impl IntoIterator<Item = Segment>,
     fill_colour: Option<Color>,
     stroke: Option<(Color, f32)>,
+    round: bool,
 ) {
     let mut pb = PathBuilder::new();
     for segment in segments {
@@ -311,6 +315,16 @@ fn draw_path(
     s.set_stroke(stroke.map(|(c, width)| Stroke {
         paint: paint(c),
         width,
+        line_join: if round {
+            krilla::paint::LineJoin::Round
+        } else {
+            krilla::paint::LineJoin::Miter
+        },
+        line_cap: if round {
+            krilla::paint::LineCap::Round
+        } else {
+            krilla::paint::LineCap::Butt
+        },
         ..Default::default()
     }));
     s.draw_path(&path);

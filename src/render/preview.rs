@@ -151,8 +151,13 @@ fn draw_path(
     }
     let fill = fill.map_or("none".to_string(), colour);
     let stroke = stroke.map_or(String::new(), |(c, width)| {
+        let round = if class == "path" {
+            r#" stroke-linejoin="round" stroke-linecap="round""#
+        } else {
+            ""
+        };
         format!(
-            r#" stroke="{}" stroke-width="{}" stroke-linejoin="round""#,
+            r#" stroke="{}" stroke-width="{}"{round}"#,
             colour(c),
             num(width)
         )
