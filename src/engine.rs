@@ -131,6 +131,43 @@ impl Engine {
         layout::lay_out(h, &inputs, Some(&self.layout_cache))
     }
 
+    /// A contact sheet of the figures (or pictures) of `ids`, in the
+    /// clinic's colours.
+    pub fn sheet(&self, ids: &[&str], spec: layout::SheetSpec) -> Result<Document> {
+        let exercises = ids
+            .iter()
+            .map(|id| self.library.exercise(id))
+            .collect::<Result<Vec<_>>>()?;
+        let mut names: Vec<&str> = Vec::new();
+        for ex in &exercises {
+            names.extend(ex.images.iter().map(|i| i.file.as_str()));
+        }
+        for n in names {
+            self.images.get(&self.library, n)?;
+        }
+        let template = self.template(program::DEFAULT_TEMPLATE)?;
+        let inputs = layout::Inputs {
+            clinic: &self.library.clinic,
+            template: &template,
+            fonts: &self.fonts,
+            images: &self.images,
+            words: &self.words,
+            figures: &self.figures,
+        };
+        let refs: Vec<&crate::content::Exercise> = exercises.iter().map(|e| &**e).collect();
+        layout::sheet(&refs, &inputs, spec)
+    }
+
+    /// A laid-out document as SVG pages, drawn as the PDF is.
+    pub fn preview(&self, doc: &Document) -> Result<Vec<String>> {
+        render::preview(doc, &self.resources, &self.images)
+    }
+
+    /// A laid-out document as PNG pages at `dpi`.
+    pub fn png(&self, doc: &Document, dpi: f32) -> Result<Vec<Vec<u8>>> {
+        render::png(doc, &self.resources, &self.images, dpi)
+    }
+
     /// A laid-out document rendered to PDF bytes.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>> {
         render::pdf(doc, &self.resources, &self.images, self.pdf)

@@ -56,6 +56,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     match command {
         Command::Make(args) => cli::make::run(lib, *args),
         Command::Batch(args) => cli::batch::run(lib, args),
+        Command::Figure(args) => cli::figure::run(lib, args),
         Command::List => cli::library::list(&lib),
         Command::Show { id } => cli::library::show(&lib, &id),
         Command::Templates => cli::library::templates(&lib),

@@ -70,6 +70,8 @@ pub enum Command {
     },
     /// Check every file of the library and report all problems, e.g. `handout --library myclinic check`
     Check,
+    /// Draw an exercise's picture on its own (to see a pose while you edit it), or a contact sheet, e.g. `handout figure clams -o clams.png`
+    Figure(FigureArgs),
     /// List the page designs, e.g. `handout templates` then `handout make --template large-print ...`
     Templates,
     /// Make one handout per row of a roster (CSV), e.g. `handout batch roster.csv --out-dir sheets`
@@ -145,6 +147,37 @@ pub struct BatchArgs {
     /// Write an untagged PDF, without structure for screen readers (for comparison only)
     #[arg(long, hide = true)]
     pub untagged: bool,
+}
+
+#[derive(Args)]
+pub struct FigureArgs {
+    /// Exercise ids, e.g. clams (several make a contact sheet)
+    #[arg(add = ArgValueCompleter::new(super::complete::complete_exercises))]
+    pub ids: Vec<String>,
+
+    /// Every exercise of the library that has a figure or a picture, as a contact sheet
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+
+    /// Output file: .svg, .png or .pdf (default: ID.svg for one exercise, figures.png for several)
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Figures side by side (default 3 on a sheet)
+    #[arg(long, value_name = "N")]
+    pub columns: Option<usize>,
+
+    /// Width of each figure in millimetres (default 60)
+    #[arg(long = "width-mm", value_name = "MM")]
+    pub width_mm: Option<f32>,
+
+    /// Resolution of a PNG in dots per inch (default 150)
+    #[arg(long, value_name = "DPI")]
+    pub dpi: Option<f32>,
+
+    /// Leave the exercise titles off a contact sheet (to test the pictures blind)
+    #[arg(long)]
+    pub no_titles: bool,
 }
 
 #[derive(Args)]

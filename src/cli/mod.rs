@@ -7,6 +7,7 @@
 //!   [`deliver`]: `--open` and `--print`;
 //! - [`batch`]: a roster's handouts, with progress and a summary;
 //! - [`library`]: `list`, `show`, `templates`, `check`;
+//! - [`figure`]: a figure on its own, or a contact sheet;
 //! - [`setup`]: `init`, `new-exercise`, completion scripts, the manual;
 //!   [`complete`]: the ids a completion offers;
 //! - [`report`]: errors and hints, and writing to standard output.
@@ -16,6 +17,7 @@ pub mod ask;
 pub mod batch;
 pub mod complete;
 pub mod deliver;
+pub mod figure;
 pub mod library;
 pub mod make;
 pub mod report;

@@ -25,6 +25,7 @@ mod document;
 mod flow;
 mod frame;
 mod sections;
+mod sheet;
 mod style;
 pub mod text;
 
@@ -34,6 +35,7 @@ pub use document::{
     NodeKind, Page, Path, Placed, Rect, Role, Segment, Shape, Style, MM,
 };
 pub use flow::{lay_out, Inputs};
+pub use sheet::{sheet, SheetSpec};
 pub use style::ImageSizes;
 pub use text::Span;
 

@@ -99,6 +99,41 @@ pub fn preview(doc: &Document, res: &Resources, images: &ImageStore) -> Result<V
     preview::pages(doc, res, images)
 }
 
+/// The pages of [`preview`] as PNG pictures at `dpi`, one per page.
+pub fn png(doc: &Document, res: &Resources, images: &ImageStore, dpi: f32) -> Result<Vec<Vec<u8>>> {
+    let scale = dpi / 72.0;
+    let options = resvg::usvg::Options::default();
+    let mut out = Vec::new();
+    for svg in preview(doc, res, images)? {
+        let tree = resvg::usvg::Tree::from_str(&svg, &options)
+            .map_err(|e| Error::Pdf(format!("cannot draw the preview: {e}")))?;
+        let (w, h) = (
+            (doc.width * scale).ceil().max(1.0) as u32,
+            (doc.height * scale).ceil().max(1.0) as u32,
+        );
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
+            .ok_or_else(|| Error::Pdf(format!("a picture of {w}x{h} pixels is too large")))?;
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
+        // The SVG is sized in points, which usvg reads at 96 per inch: scale
+        // from the size it reports to the pixels wanted.
+        let size = tree.size();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(
+                w as f32 / size.width(),
+                h as f32 / size.height(),
+            ),
+            &mut pixmap.as_mut(),
+        );
+        out.push(
+            pixmap
+                .encode_png()
+                .map_err(|e| Error::Pdf(format!("cannot write the PNG: {e}")))?,
+        );
+    }
+    Ok(out)
+}
+
 /// The outline of a shape with its top left corner at (x, y): a rectangle, its
 /// corners rounded with quarter circles (as cubic Béziers) when it has a
 /// radius. Empty for a shape with no area.

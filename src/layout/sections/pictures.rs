@@ -2,7 +2,7 @@
 //! clinic's own pictures where the exercise names some, else the figure drawn
 //! from its poses.
 
-use crate::content::Rgb;
+use crate::content::{Exercise, Rgb};
 use crate::error::{Error, Result};
 use crate::figure::{Drawing, PathCmd};
 use crate::program::HandoutItem;
@@ -25,7 +25,18 @@ pub(crate) fn pictures(
     w: f32,
     item: &HandoutItem,
 ) -> Result<f32> {
-    let ex = &item.exercise;
+    pictures_of(cx, f, x, y, w, &item.exercise)
+}
+
+/// [`pictures`] of an exercise.
+pub(crate) fn pictures_of(
+    cx: &Ctx,
+    f: &mut Frame,
+    x: f32,
+    y: f32,
+    w: f32,
+    ex: &Exercise,
+) -> Result<f32> {
     if ex.images.is_empty() {
         if let Some(spec) = &ex.figure {
             let p = cx.colours.primary;
