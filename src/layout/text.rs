@@ -138,8 +138,11 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
     if breaks.last().map(|b| b.0) != Some(text.len()) {
         breaks.push((text.len(), true));
     }
-    // Width of the glyphs whose cluster starts in [a, b), without trailing spaces.
+    // Width of the glyphs whose cluster starts in [a, b), without trailing
+    // spaces: a difference of running sums, so a long paragraph costs time in
+    // proportion to its length, not its square.
     let g = &shaped.glyphs;
+    let glyphs = GlyphIndex::new(g);
     let width_of = |a: usize, b: usize, trim: bool| -> f32 {
         let mut end = b;
         if trim {
@@ -147,10 +150,7 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
                 end = text[..end].char_indices().next_back().map_or(a, |(i, _)| i);
             }
         }
-        g.iter()
-            .filter(|(gl, _, _)| gl.start >= a && gl.start < end)
-            .map(|(gl, _, _)| gl.advance)
-            .sum()
+        glyphs.width(a, end)
     };
 
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -181,10 +181,7 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
                 // One word wider than the line: break it between clusters.
                 let mut cut = line_start;
                 let mut acc = 0.0;
-                for (gl, _, _) in g
-                    .iter()
-                    .filter(|(gl, _, _)| gl.start >= line_start && gl.start < pos)
-                {
+                for (gl, _, _) in &g[glyphs.range(line_start, pos)] {
                     if acc + gl.advance > width && cut > line_start {
                         break;
                     }
@@ -214,7 +211,14 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
         while end > a && text[..end].ends_with(|c: char| c.is_whitespace()) {
             end = text[..end].char_indices().next_back().map_or(a, |(i, _)| i);
         }
-        out.push(build_line(fonts, &shaped, a, end, spans));
+        out.push(build_line(
+            fonts,
+            &shaped,
+            glyphs.range(a, end),
+            a,
+            end,
+            spans,
+        ));
     }
     // A mandatory break at the very end makes no extra empty line, but blank
     // lines inside the paragraph are kept.
@@ -224,14 +228,55 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
     Ok(out)
 }
 
-fn build_line(fonts: &FontBook, shaped: &Shaped, a: usize, b: usize, spans: &[Span]) -> Line {
+/// The glyphs of a shaped paragraph by where their clusters start: their
+/// starts never decrease (left-to-right text, pieces shaped in order), so the
+/// glyphs of a stretch of text are found by binary search and their width is
+/// a difference of running sums.
+struct GlyphIndex {
+    starts: Vec<usize>,
+    /// `sums[i]`: the advance of glyphs `0..i`.
+    sums: Vec<f32>,
+}
+
+impl GlyphIndex {
+    fn new(glyphs: &[(Glyph, FontId, Style)]) -> GlyphIndex {
+        let mut starts = Vec::with_capacity(glyphs.len());
+        let mut sums = Vec::with_capacity(glyphs.len() + 1);
+        let mut acc = 0.0;
+        sums.push(acc);
+        for (g, _, _) in glyphs {
+            // Keep the starts ordered even if a shaper ever reorders a cluster.
+            starts.push(starts.last().map_or(g.start, |&s: &usize| s.max(g.start)));
+            acc += g.advance;
+            sums.push(acc);
+        }
+        GlyphIndex { starts, sums }
+    }
+
+    /// The glyphs whose cluster starts in `[a, b)`.
+    fn range(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let lo = self.starts.partition_point(|&s| s < a);
+        let hi = self.starts.partition_point(|&s| s < b).max(lo);
+        lo..hi
+    }
+
+    fn width(&self, a: usize, b: usize) -> f32 {
+        let r = self.range(a, b);
+        self.sums[r.end] - self.sums[r.start]
+    }
+}
+
+fn build_line(
+    fonts: &FontBook,
+    shaped: &Shaped,
+    range: std::ops::Range<usize>,
+    a: usize,
+    b: usize,
+    spans: &[Span],
+) -> Line {
     let mut runs: Vec<GlyphRun> = Vec::new();
     let mut x = 0.0;
-    for (gl, font, style) in shaped
-        .glyphs
-        .iter()
-        .filter(|(gl, _, _)| gl.start >= a && gl.start < b)
-    {
+    for (gl, font, style) in &shaped.glyphs[range] {
         let same = runs
             .last()
             .is_some_and(|r| r.font == *font && r.style == *style);
