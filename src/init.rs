@@ -251,11 +251,11 @@ mod tests {
     #[test]
     fn the_skeleton_reads_as_an_exercise_with_a_figure() {
         let ex: Exercise = parse_toml(
-            "wall-squat.toml",
-            exercise_skeleton("wall-squat").as_bytes(),
+            "mini-lunge.toml",
+            exercise_skeleton("mini-lunge").as_bytes(),
         )
         .unwrap();
-        assert_eq!(ex.title, "Wall squat");
+        assert_eq!(ex.title, "Mini lunge");
         assert_eq!(ex.steps.len(), 2);
         assert!(ex.images.is_empty());
         let fig = ex.figure.as_ref().unwrap();
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn new_exercise_refuses_built_in_invalid_and_existing() {
         let lib = Library::builtin().unwrap();
-        assert!(new_exercise(&lib, "wall-squat")
+        assert!(new_exercise(&lib, "mini-lunge")
             .unwrap_err()
             .to_string()
             .contains("built-in library cannot be changed"));
@@ -309,11 +309,11 @@ mod tests {
                 .starts_with("exercise `clams` already exists: "),
             "{e}"
         );
-        let p = new_exercise(&lib, "wall-squat").unwrap();
-        assert_eq!(p, dir.join("exercises/wall-squat.toml"));
+        let p = new_exercise(&lib, "mini-lunge").unwrap();
+        assert_eq!(p, dir.join("exercises/mini-lunge.toml"));
         let lib = Library::open(&dir).unwrap();
         // Unedited, its placeholders are errors.
-        let problems = lib.exercise_checked("wall-squat").unwrap_err();
+        let problems = lib.exercise_checked("mini-lunge").unwrap_err();
         assert_eq!(problems.len(), 4, "{problems:?}");
         // Once they are replaced it loads, figure and all.
         let mut text = std::fs::read_to_string(&p).unwrap();
@@ -322,8 +322,8 @@ mod tests {
         }
         std::fs::write(&p, text).unwrap();
         let lib = Library::open(&dir).unwrap();
-        let ex = lib.exercise("wall-squat").unwrap();
-        assert_eq!(ex.title, "Wall squat");
+        let ex = lib.exercise("mini-lunge").unwrap();
+        assert_eq!(ex.title, "Mini lunge");
         assert!(ex.figure.is_some());
     }
 }

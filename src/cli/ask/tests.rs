@@ -172,7 +172,7 @@ fn tags_find_exercises_and_changed_doses_and_notes_are_kept() {
 #[test]
 fn a_preset_keeps_its_doses_unless_changed() {
     let lib = Library::builtin().unwrap();
-    let mut answers = vec![A::Type("Jane Doe"), A::Pick(&["preset", "clams"])];
+    let mut answers = vec![A::Type("Jane Doe"), A::Pick(&["glute strength", "clams"])];
     // Five doses: change the hip hitch (fourth), keep the rest.
     answers.extend([
         A::Type(""),
