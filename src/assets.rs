@@ -163,20 +163,144 @@ fn load(lib: &Library, name: &str, max_px: u32) -> Result<LoadedImage> {
         return Err(Error::file(shown, NOT_FOUND));
     }
     let bytes = lib.read(&rel)?;
-    decode(&shown, name, bytes.into_owned(), max_px)
+    decode(&shown, name, bytes.into_owned(), max_px, Some(lib))
 }
 
-/// Prepare image bytes for embedding; `name` gives the expected format by its extension.
-pub fn decode(shown: &str, name: &str, bytes: Vec<u8>, max_px: u32) -> Result<LoadedImage> {
+/// Pictures an SVG may show inside it, by one rule with the pictures an
+/// exercise names: a file in the library's images/ folder (a path relative to
+/// the SVG's own folder, never absolute, never through `..` out of images/),
+/// or a `data:` picture, within the same pixel and byte limits; PNG, JPEG or
+/// WebP only (an SVG inside an SVG is refused). What is refused is noted.
+fn svg_resolver<'a>(
+    lib: Option<&'a Library>,
+    svg_name: &str,
+    refused: &'a Mutex<Vec<String>>,
+) -> usvg::ImageHrefResolver<'a> {
+    let note = move |m: String| refused.lock().unwrap_or_else(|e| e.into_inner()).push(m);
+    let folder: Vec<String> = svg_name
+        .rsplit_once('/')
+        .map(|(d, _)| d.split('/').map(str::to_string).collect())
+        .unwrap_or_default();
+    usvg::ImageHrefResolver {
+        resolve_data: Box::new(move |mime: &str, data: Arc<Vec<u8>>, _: &usvg::Options| {
+            match raster_kind(&data, mime) {
+                Ok(kind) => Some(kind),
+                Err(why) => {
+                    note(format!("a picture inside it (a data: address) {why}"));
+                    None
+                }
+            }
+        }),
+        resolve_string: Box::new(move |href: &str, _: &usvg::Options| {
+            let href = href.trim();
+            let refuse = |why: &str| {
+                note(format!("the picture `{href}` inside it {why}"));
+                None
+            };
+            if href.contains("://")
+                || href.starts_with('/')
+                || href.starts_with('\\')
+                || href.get(1..2) == Some(":")
+            {
+                return refuse("is outside the library: only files in the library's images/ folder can be shown");
+            }
+            // The path relative to images/, resolved against the SVG's own folder.
+            let mut parts = folder.clone();
+            for seg in href.split(['/', '\\']) {
+                match seg {
+                    "" | "." => {}
+                    ".." => {
+                        if parts.pop().is_none() {
+                            return refuse("is outside the library's images/ folder");
+                        }
+                    }
+                    s => parts.push(s.to_string()),
+                }
+            }
+            let rel = Library::image_path(&parts.join("/"));
+            let Some(lib) = lib.filter(|l| l.has_file(&rel)) else {
+                return refuse("is not in the library's images/ folder");
+            };
+            let bytes = match lib.read(&rel) {
+                Ok(b) => b,
+                Err(e) => return refuse(&format!("cannot be read: {e}")),
+            };
+            match raster_kind(&Arc::new(bytes.into_owned()), "") {
+                Ok(kind) => Some(kind),
+                Err(why) => refuse(&why),
+            }
+        }),
+    }
+}
+
+/// The most bytes a picture inside an SVG may have.
+pub const MAX_EMBEDDED_BYTES: usize = 20 * 1024 * 1024;
+
+/// A raster picture inside an SVG, checked: PNG, JPEG or WebP by its
+/// content, within [`MAX_PIXELS`] and [`MAX_EMBEDDED_BYTES`].
+fn raster_kind(data: &Arc<Vec<u8>>, mime: &str) -> std::result::Result<usvg::ImageKind, String> {
+    if data.len() > MAX_EMBEDDED_BYTES {
+        return Err(format!(
+            "is larger than {} MB",
+            MAX_EMBEDDED_BYTES / (1024 * 1024)
+        ));
+    }
+    let format = image::guess_format(data).map_err(|_| {
+        if mime.contains("svg") || data.starts_with(b"<") {
+            "is an SVG: a drawing inside a drawing is not supported; use PNG, JPEG or WebP"
+                .to_string()
+        } else {
+            "is not a PNG, JPEG or WebP picture".to_string()
+        }
+    })?;
+    let reader = image::ImageReader::with_format(Cursor::new(&data[..]), format);
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if w as u64 * h as u64 > MAX_PIXELS {
+        return Err(format!(
+            "is {w}x{h} pixels, over the limit of {} megapixels",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    match format {
+        ImageFormat::Png => Ok(usvg::ImageKind::PNG(data.clone())),
+        ImageFormat::Jpeg => Ok(usvg::ImageKind::JPEG(data.clone())),
+        ImageFormat::WebP => Ok(usvg::ImageKind::WEBP(data.clone())),
+        _ => Err("is not a PNG, JPEG or WebP picture".into()),
+    }
+}
+
+/// Prepare image bytes for embedding; `name` gives the expected format by its
+/// extension. Pictures inside an SVG are read from `lib` (see [`svg_resolver`]).
+pub fn decode(
+    shown: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    max_px: u32,
+    lib: Option<&Library>,
+) -> Result<LoadedImage> {
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     let bad = |m: String| Error::file(shown, m);
     if ext == "svg" {
-        let opts = usvg::Options::default();
-        let tree = usvg::Tree::from_data(&bytes, &opts)
-            .map_err(|e| bad(format!("not a readable SVG drawing: {e}")))?;
+        let refused = Mutex::new(Vec::new());
+        let tree = {
+            let opts = usvg::Options {
+                image_href_resolver: svg_resolver(lib, name, &refused),
+                ..usvg::Options::default()
+            };
+            usvg::Tree::from_data(&bytes, &opts)
+                .map_err(|e| bad(format!("not a readable SVG drawing: {e}")))?
+        };
+        let refused = refused.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !refused.is_empty() {
+            return Err(bad(refused.join("; ")).with_hint(
+                "keep pictures used by a drawing in the library's images/ folder and refer to them by a relative path",
+            ));
+        }
         let s = tree.size();
         return Ok(LoadedImage {
             shown: shown.to_string(),

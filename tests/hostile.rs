@@ -366,3 +366,177 @@ fn a_name_with_a_tower_of_accents_is_refused() {
         "b.pdf",
     ]);
 }
+
+/// A PNG whose header claims `w` x `h` pixels (the pixel data is not needed to refuse it).
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    v.extend(13u32.to_be_bytes());
+    v.extend(&ihdr);
+    v.extend(crc32(&ihdr).to_be_bytes());
+    // A first (tiny, incomplete) image data chunk, so the header can be read.
+    let idat = b"IDAT\x78\x9c\x03\x00".to_vec();
+    v.extend(4u32.to_be_bytes());
+    v.extend(&idat);
+    v.extend(crc32(&idat).to_be_bytes());
+    v
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for c in data.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= c.len() {
+                s.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// A library whose clams exercise shows `images/<file>` holding `svg`.
+fn library_with_svg(env: &Env, file: &str, svg: &str) -> std::path::PathBuf {
+    let lib = env.library("lib");
+    let path = lib.join("images").join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, svg).unwrap();
+    let ex = lib.join("exercises/clams.toml");
+    let text = std::fs::read_to_string(&ex).unwrap();
+    assert!(text.contains("file = \"clams.svg\""));
+    std::fs::write(
+        &ex,
+        text.replace("file = \"clams.svg\"", &format!("file = \"{file}\"")),
+    )
+    .unwrap();
+    lib
+}
+
+fn svg_with_image(href: &str) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="30"><image width="40" height="30" xlink:href="{href}"/></svg>"#
+    )
+}
+
+#[test]
+fn a_picture_inside_an_svg_stays_inside_the_library() {
+    let env = Env::new();
+    let secret = env.path().join("secret.png");
+    std::fs::write(&secret, png_header(2, 2)).unwrap();
+    for href in [
+        secret.to_str().unwrap(),
+        "../../secret.png",
+        "file:///etc/passwd",
+    ] {
+        let _ = std::fs::remove_dir_all(env.path().join("lib"));
+        library_with_svg(&env, "clams.svg", &svg_with_image(href));
+        let r = env.run(&["--library", "lib", "check"]);
+        assert_eq!(r.code, 1, "{href}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("lib/images/clams.svg: the picture")
+                && (r.stderr.contains("is outside the library")
+                    || r.stderr.contains("images/ folder")),
+            "{href}: {}",
+            r.stderr
+        );
+        let r = env.run(&[
+            "--library",
+            "lib",
+            "make",
+            "--patient",
+            "A B",
+            "--exercises",
+            "clams",
+            "-o",
+            "a.pdf",
+        ]);
+        assert_eq!(r.code, 1, "{href}: a handout never shows it");
+    }
+}
+
+#[test]
+fn a_relative_picture_inside_an_svg_is_found_beside_the_svg() {
+    let env = Env::new();
+    // The same name in the current folder must not be the one used.
+    std::fs::write(env.path().join("dot.png"), b"not a picture").unwrap();
+    let lib = library_with_svg(&env, "sub/pic.svg", &svg_with_image("dot.png"));
+    let mut png = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png, 2, 2);
+        enc.set_color(png::ColorType::Rgb);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&[0, 0, 255].repeat(4)).unwrap();
+    }
+    std::fs::write(lib.join("images/sub/dot.png"), &png).unwrap();
+    let r = env.run(&[
+        "--library",
+        "lib",
+        "make",
+        "--patient",
+        "A B",
+        "--exercises",
+        "clams",
+        "-o",
+        "a.pdf",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_huge_raster_inside_an_svg_is_refused_like_any_picture() {
+    let env = Env::new();
+    let href = format!(
+        "data:image/png;base64,{}",
+        base64(&png_header(30_000, 30_000))
+    );
+    library_with_svg(&env, "clams.svg", &svg_with_image(&href));
+    let r = env.run_within(60, &["--library", "lib", "check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("30000x30000 pixels, over the limit of 100 megapixels"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_picture_that_links_out_of_the_library_is_not_read() {
+    let env = Env::new();
+    let lib = env.library("lib");
+    let outside = env.path().join("outside.png");
+    std::fs::write(&outside, png_header(2, 2)).unwrap();
+    std::fs::remove_file(lib.join("images/clams.svg")).unwrap();
+    std::os::unix::fs::symlink(&outside, lib.join("images/clams.svg")).unwrap();
+    let r = env.run(&["--library", "lib", "check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("clams.svg: this is a link to a file outside the library; it was not read"),
+        "{}",
+        r.stderr
+    );
+}

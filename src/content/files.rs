@@ -59,6 +59,7 @@ pub(super) fn walk(
     rel: &str,
     out: &mut BTreeMap<String, FileRef>,
     problems: &mut Vec<Error>,
+    confine: Option<&Path>,
 ) -> Result<()> {
     let entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -113,6 +114,20 @@ pub(super) fn walk(
             continue;
         };
         let inside = inside.replace(std::path::MAIN_SEPARATOR, "/");
+        // Pictures stay inside the library: a link that leads out of it is not read.
+        if let Some(root) = confine {
+            let real = std::fs::canonicalize(entry.path());
+            if !real.as_ref().is_ok_and(|r| r.starts_with(root)) {
+                problems.push(
+                    Error::file(
+                        entry.path().display().to_string(),
+                        "this is a link to a file outside the library; it was not read",
+                    )
+                    .with_hint("copy the picture into the library's images/ folder"),
+                );
+                continue;
+            }
+        }
         out.insert(
             format!("{rel}/{inside}"),
             FileRef {

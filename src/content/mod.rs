@@ -140,7 +140,14 @@ impl Library {
                 );
             } else if path.is_dir() {
                 own_tops.push(top);
-                walk(&path, top, &mut files, &mut walk_problems)?;
+                // Pictures must not lead out of the library.
+                let root = std::fs::canonicalize(dir).ok();
+                let confine = if top == "images" {
+                    root.as_deref()
+                } else {
+                    None
+                };
+                walk(&path, top, &mut files, &mut walk_problems, confine)?;
             }
         }
         // Designs and fonts fall back to the built-in ones, folder by folder.
