@@ -10,7 +10,7 @@ const ARROW_WIDTH: f32 = 0.9;
 const ARROW_HALO: f32 = 0.9;
 const ARROW_HEAD: f32 = 2.6;
 const ARROW_OFFSET: f32 = 3.6;
-const ARROW_MIN: f32 = 9.0;
+const ARROW_MIN: f32 = 5.0;
 /// The smallest loop of a round arrow (radius, mm).
 const ROUND_MIN: f32 = 3.2;
 

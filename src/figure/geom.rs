@@ -49,6 +49,29 @@ pub fn rounded(poly: &[Vec2], r: f32) -> Vec<Vec2> {
     hull(pts)
 }
 
+/// The rectangle around a convex outline with one side along `dir`, grown
+/// by `margin`.
+pub fn rectangle_along(hull: &[Vec2], dir: Vec2, margin: f32) -> Vec<Vec2> {
+    let Some(u) = dir.try_normalize() else {
+        return min_rectangle(hull, margin);
+    };
+    let v = u.perp();
+    let (mut lo, mut hi) = (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN));
+    for p in hull {
+        let q = Vec2::new(p.dot(u), p.dot(v));
+        lo = lo.min(q);
+        hi = hi.max(q);
+    }
+    if lo.x > hi.x {
+        return Vec::new();
+    }
+    let (lo, hi) = (lo - Vec2::splat(margin), hi + Vec2::splat(margin));
+    [(lo.x, lo.y), (hi.x, lo.y), (hi.x, hi.y), (lo.x, hi.y)]
+        .iter()
+        .map(|&(a, b)| u * a + v * b)
+        .collect()
+}
+
 /// The smallest-area rectangle around a convex outline (one side along
 /// one of its edges), grown by `margin`.
 pub fn min_rectangle(hull: &[Vec2], margin: f32) -> Vec<Vec2> {

@@ -116,7 +116,7 @@ impl FigureStyle {
             far: mix(ink, white, 0.42),
             ghost: mix(ink, white, 0.74),
             ghost_far: mix(ink, white, 0.84),
-            accent: mix(ink, Rgb::BLACK, 0.32),
+            accent: mix(ink, Rgb::BLACK, 0.45),
             ghost_accent: mix(ink, white, 0.62),
             outline: white,
             prop: Rgb(0xEC, 0xEF, 0xF1),

@@ -454,10 +454,12 @@ pub fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> V
 /// stands on the floor, with a margin; a mat is the smallest rectangle
 /// around the body.
 fn ground(r: &Resolved, start: &Placed, end: &Placed, props: &[Solid], floor: f32) -> Solid {
+    // What of the body is near the floor (all of it, lying; the feet,
+    // standing).
     let mut pts: Vec<Vec2> = Vec::new();
     for b in [start, end] {
         for part in b.parts.iter().filter(|p| body::is_solid(p.id)) {
-            for prim in &part.prims {
+            for prim in part.prims.iter().filter(|q| q.bottom() < floor + 250.0) {
                 let c = prim.centre();
                 let (rx, ry) = (prim.reach(Vec3::X), prim.reach(Vec3::Y));
                 for (dx, dy) in [(-rx, 0.0), (rx, 0.0), (0.0, -ry), (0.0, ry)] {
@@ -468,7 +470,14 @@ fn ground(r: &Resolved, start: &Placed, end: &Placed, props: &[Solid], floor: f3
     }
     let has_mat = r.props.iter().any(|p| matches!(p, PropReq::Mat));
     if has_mat {
-        let rect = geom::min_rectangle(&geom::hull(pts), 70.0);
+        // Along the trunk when lying, else the smallest around the body.
+        let trunk = end.sk.joint(Seg::Neck) - end.sk.joint(Seg::Pelvis);
+        let hull = geom::hull(pts);
+        let rect = if trunk.z.abs() < trunk.truncate().length() {
+            geom::rectangle_along(&hull, trunk.truncate(), 70.0)
+        } else {
+            geom::min_rectangle(&hull, 70.0)
+        };
         return Solid {
             kind: PropKind::Mat,
             shape: Shape::Slab {
@@ -504,7 +513,7 @@ fn ground(r: &Resolved, start: &Placed, end: &Placed, props: &[Solid], floor: f3
     Solid {
         kind: PropKind::Floor,
         shape: Shape::Slab {
-            outline: geom::rounded(&geom::min_rectangle(&geom::hull(pts), 40.0), 50.0),
+            outline: geom::rounded(&geom::min_rectangle(&geom::hull(pts), 30.0), 60.0),
             bottom: floor - 14.0,
             top: floor,
         },

@@ -21,8 +21,11 @@ const MARGIN: f32 = 2.0;
 const OUTLINE: f32 = 0.3;
 const GHOST_OUTLINE: f32 = 0.24;
 const PROP_LINE: f32 = 0.2;
-/// A ghost group is drawn only where it moved at least this far (mm).
-const GHOST_MOVED: f32 = 1.2;
+/// A ghost piece is drawn only where it moved at least this far (mm): a
+/// nearly identical copy reads as a drop shadow, not as the start. Groups
+/// other than the one that carries the moving point must move twice as far
+/// (the trunk riding along with a hip hitch is not the movement).
+const GHOST_MOVED: f32 = 1.6;
 /// The inset's size relative to the main view.
 pub const INSET_SCALE: f32 = 0.5;
 
@@ -38,9 +41,13 @@ impl Camera {
     pub fn new(v: View) -> Camera {
         let (az, el) = (v.azimuth.to_radians(), v.elevation.to_radians());
         let toward = Vec3::new(el.cos() * az.cos(), el.cos() * az.sin(), el.sin());
-        let up = (Vec3::Z - toward * toward.z)
-            .try_normalize()
-            .unwrap_or_else(|| -Vec3::new(az.cos(), az.sin(), 0.0));
+        // Straight down (or up), "up" on the page is away from the camera's
+        // side, as it is just short of straight down.
+        let up = if el.cos().abs() < 1e-4 {
+            -Vec3::new(az.cos(), az.sin(), 0.0) * el.sin().signum()
+        } else {
+            (Vec3::Z - toward * toward.z).normalize()
+        };
         let right = up.cross(toward);
         Camera { right, up, toward }
     }
@@ -202,11 +209,22 @@ impl Group {
         out
     }
 
-    fn bounds(&self) -> (Vec2, Vec2) {
-        let marks = self.pieces.iter().flat_map(|p| p.marks.iter());
-        let lo = marks.clone().fold(Vec2::splat(f32::MAX), |a, p| a.min(*p));
-        let hi = marks.fold(Vec2::splat(f32::MIN), |a, p| a.max(*p));
-        (lo, hi)
+    /// The box of each piece's outline on the page.
+    fn piece_bounds(&self) -> Vec<(Vec2, Vec2)> {
+        self.pieces
+            .iter()
+            .map(|p| {
+                let mut lo = Vec2::splat(f32::MAX);
+                let mut hi = Vec2::splat(f32::MIN);
+                for c in &p.fill {
+                    if let PathCmd::MoveTo(x, y) | PathCmd::LineTo(x, y) = *c {
+                        lo = lo.min(Vec2::new(x, y));
+                        hi = hi.max(Vec2::new(x, y));
+                    }
+                }
+                (lo, hi)
+            })
+            .collect()
     }
 }
 
@@ -356,8 +374,18 @@ fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
     out
 }
 
+/// The group a body point belongs to.
+fn group_of(seg: Seg) -> GroupId {
+    match seg {
+        Seg::Thigh(d) | Seg::Shank(d) | Seg::Foot(d) | Seg::Toes(d) => GroupId::Leg(d),
+        Seg::Clavicle(d) | Seg::UpperArm(d) | Seg::Forearm(d) | Seg::Hand(d) => GroupId::Arm(d),
+        Seg::Neck | Seg::Head => GroupId::Head,
+        _ => GroupId::Trunk,
+    }
+}
+
 /// The ghost of a group: only the pieces that moved on the page.
-fn moved_pieces(mut ghost: Group, end: &Group) -> Option<Group> {
+fn moved_pieces(mut ghost: Group, end: &Group, least: f32) -> Option<Group> {
     let mut keep = Vec::new();
     for (i, p) in ghost.pieces.drain(..).enumerate() {
         let Some(e) = end.pieces.get(i) else { continue };
@@ -367,7 +395,7 @@ fn moved_pieces(mut ghost: Group, end: &Group) -> Option<Group> {
             .zip(&e.marks)
             .map(|(x, y)| (*x - *y).length())
             .fold(0.0, f32::max);
-        if d >= GHOST_MOVED {
+        if d >= least {
             keep.push(p);
         }
     }
@@ -544,7 +572,13 @@ fn paint(
             let Some(e) = end.iter().find(|e| e.id == g.id) else {
                 continue;
             };
-            let Some(g) = moved_pieces(g, e) else {
+            let moving = r.moving.map(|m| group_of(m.seg));
+            let least = if moving == Some(g.id) {
+                GHOST_MOVED
+            } else {
+                2.0 * GHOST_MOVED
+            };
+            let Some(g) = moved_pieces(g, e, least) else {
                 continue;
             };
             order += 1;
@@ -555,8 +589,10 @@ fn paint(
             });
         }
     }
+    for g in &end {
+        boxes.extend(g.piece_bounds());
+    }
     for g in end {
-        boxes.push(g.bounds());
         order += 1;
         front.push(Item {
             depth: g.depth,
@@ -675,8 +711,8 @@ fn place_inset(
         boxes
             .iter()
             .map(|(a, b)| {
-                let a = *a - Vec2::splat(1.0);
-                let b = *b + Vec2::splat(1.0);
+                let a = *a - Vec2::splat(0.5);
+                let b = *b + Vec2::splat(0.5);
                 let w = (b.x.min(o.x + size.x) - a.x.max(o.x)).max(0.0);
                 let h = (b.y.min(o.y + size.y) - a.y.max(o.y)).max(0.0);
                 w * h
