@@ -67,14 +67,15 @@ fn trim(pts: &[Vec2], from_start: f32, from_end: f32) -> Vec<Vec2> {
     out
 }
 
-/// The line of an arrow along the path, beside the body.
-fn along(path: &[Vec2], centroid: Vec2) -> Vec<Vec2> {
+/// The line of an arrow along the path, beside the body. A path shorter
+/// than `short` gets a straight arrow of readable length instead.
+fn along(path: &[Vec2], centroid: Vec2, short: f32) -> Vec<Vec2> {
     let total = length(path);
     let first = path[0];
     let last = path[path.len() - 1];
     let mid = path[path.len() / 2];
     let net = last - first;
-    if total < ARROW_MIN {
+    if total < short {
         // A short movement: a straight arrow of readable length beside it,
         // snapped to straight up, down or across when within 25 degrees.
         let mut dir = net.try_normalize().unwrap_or(Vec2::new(0.0, -1.0));
@@ -88,7 +89,8 @@ fn along(path: &[Vec2], centroid: Vec2) -> Vec<Vec2> {
             n = -n;
         }
         let c = (first + last) * 0.5 + n * (ARROW_OFFSET + 1.0);
-        return vec![c - dir * ARROW_MIN * 0.5, c + dir * ARROW_MIN * 0.5];
+        let half = short.max(ARROW_MIN) * 0.5;
+        return vec![c - dir * half, c + dir * half];
     }
     let i = path.len() / 2;
     let tangent = (path[(i + 1).min(path.len() - 1)] - path[i.saturating_sub(1)])
@@ -167,7 +169,9 @@ pub fn arrow(
     }
     let pts = match kind {
         ArrowKind::Round => round(path),
-        _ => along(path, centroid),
+        // Back and forth reads best as a straight double arrow.
+        ArrowKind::TwoWay => along(path, centroid, ARROW_MIN * 1.8),
+        _ => along(path, centroid, ARROW_MIN),
     };
     if pts.len() < 2 {
         return Vec::new();

@@ -11,7 +11,7 @@ fn cross(o: Vec2, a: Vec2, b: Vec2) -> f32 {
 /// frame).
 pub fn hull(mut pts: Vec<Vec2>) -> Vec<Vec2> {
     pts.retain(|p| p.is_finite());
-    pts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    pts.sort_unstable_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     pts.dedup_by(|a, b| (*a - *b).length_squared() < 1e-10);
     if pts.len() < 3 {
         return pts;

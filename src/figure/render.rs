@@ -63,16 +63,23 @@ impl Camera {
     }
 }
 
+/// Points round a unit circle, for tracing outlines.
+fn unit_circle<const N: usize>() -> [Vec2; N] {
+    std::array::from_fn(|i| {
+        let a = i as f32 / N as f32 * std::f32::consts::TAU;
+        Vec2::new(a.cos(), a.sin())
+    })
+}
+
+static CIRCLE: std::sync::LazyLock<[Vec2; 28]> = std::sync::LazyLock::new(unit_circle);
+static ELLIPSE: std::sync::LazyLock<[Vec2; 40]> = std::sync::LazyLock::new(unit_circle);
+
 fn sample_prim(prim: &Prim, cam: &Camera, out: &mut Vec<Vec2>) {
     match *prim {
         Prim::Sphere { c, r } => {
             let c2 = cam.screen(c);
             let r2 = r * SCALE;
-            let n = 28;
-            for i in 0..n {
-                let a = i as f32 / n as f32 * std::f32::consts::TAU;
-                out.push(c2 + Vec2::new(a.cos(), a.sin()) * r2);
-            }
+            out.extend(CIRCLE.iter().map(|u| c2 + *u * r2));
         }
         Prim::Ellipsoid { c, axes } => {
             // The projection of an ellipsoid is the ellipse x = L (cos, sin)
@@ -84,12 +91,11 @@ fn sample_prim(prim: &Prim, cam: &Camera, out: &mut Vec<Vec2>) {
             let l11 = m11.max(1e-9).sqrt();
             let l21 = m12 / l11;
             let l22 = (m22 - l21 * l21).max(1e-9).sqrt();
-            let n = 40;
-            for i in 0..n {
-                let a = i as f32 / n as f32 * std::f32::consts::TAU;
-                let (x, y) = (a.cos(), a.sin());
-                out.push(c2 + Vec2::new(l11 * x, l21 * x + l22 * y));
-            }
+            out.extend(
+                ELLIPSE
+                    .iter()
+                    .map(|u| c2 + Vec2::new(l11 * u.x, l21 * u.x + l22 * u.y)),
+            );
         }
     }
 }
@@ -173,12 +179,14 @@ struct Tones {
     eye: Rgb,
 }
 
-/// One shape of a group: its fill, its light outline (where the group's
-/// outline runs), and where its solids are on the page.
+/// One shape of a group: its solids and colour, whether the group's light
+/// outline runs round it (and from which solid on: a limb's outline starts
+/// below the joint where it meets the trunk), and where its solids are on
+/// the page. The outline is traced only when the piece is painted.
 struct Piece {
-    fill: Vec<PathCmd>,
+    prims: Vec<Prim>,
     colour: Rgb,
-    halo: Option<Vec<PathCmd>>,
+    halo: Option<usize>,
     marks: Vec<Vec2>,
 }
 
@@ -190,37 +198,46 @@ struct Group {
 }
 
 impl Group {
-    fn shapes(self, line: (Rgb, f32)) -> Vec<PathShape> {
+    fn shapes(self, line: (Rgb, f32), cam: &Camera) -> Vec<PathShape> {
+        let fills: Vec<Vec<PathCmd>> = self
+            .pieces
+            .iter()
+            .map(|p| outline(p.prims.iter(), cam))
+            .collect();
         let mut out: Vec<PathShape> = Vec::new();
-        for p in &self.pieces {
-            if let Some(h) = &p.halo {
-                out.push(PathShape {
-                    cmds: h.clone(),
-                    fill: Some(line.0),
-                    stroke: Some((line.0, line.1 * 2.0)),
-                });
-            }
+        for (p, fill) in self.pieces.iter().zip(&fills) {
+            let halo = match p.halo {
+                None => continue,
+                Some(0) => fill.clone(),
+                Some(skip) => outline(p.prims.iter().skip(skip), cam),
+            };
+            out.push(PathShape {
+                cmds: halo,
+                fill: Some(line.0),
+                stroke: Some((line.0, line.1 * 2.0)),
+            });
         }
         out.extend(
             self.pieces
-                .into_iter()
-                .map(|p| filled(p.fill, p.colour, None)),
+                .iter()
+                .zip(fills)
+                .map(|(p, fill)| filled(fill, p.colour, None)),
         );
         out
     }
 
-    /// The box of each piece's outline on the page.
-    fn piece_bounds(&self) -> Vec<(Vec2, Vec2)> {
+    /// The box of each piece on the page.
+    fn piece_bounds(&self, cam: &Camera) -> Vec<(Vec2, Vec2)> {
         self.pieces
             .iter()
             .map(|p| {
                 let mut lo = Vec2::splat(f32::MAX);
                 let mut hi = Vec2::splat(f32::MIN);
-                for c in &p.fill {
-                    if let PathCmd::MoveTo(x, y) | PathCmd::LineTo(x, y) = *c {
-                        lo = lo.min(Vec2::new(x, y));
-                        hi = hi.max(Vec2::new(x, y));
-                    }
+                for q in &p.prims {
+                    let c = cam.screen(q.centre());
+                    let r = Vec2::new(q.reach(cam.right), q.reach(cam.up)) * SCALE;
+                    lo = lo.min(c - r);
+                    hi = hi.max(c + r);
                 }
                 (lo, hi)
             })
@@ -229,24 +246,25 @@ impl Group {
 }
 
 fn piece<'a>(
-    prims: impl IntoIterator<Item = &'a Prim> + Clone,
+    prims: impl IntoIterator<Item = &'a Prim>,
     colour: Rgb,
     halo: bool,
     cam: &Camera,
 ) -> Piece {
+    let prims: Vec<Prim> = prims.into_iter().copied().collect();
     Piece {
-        fill: outline(prims.clone(), cam),
+        marks: prims.iter().map(|q| cam.screen(q.centre())).collect(),
+        prims,
         colour,
-        halo: halo.then(|| outline(prims.clone(), cam)),
-        marks: prims.into_iter().map(|q| cam.screen(q.centre())).collect(),
+        halo: halo.then_some(0),
     }
 }
 
 /// A piece whose outline leaves out its first solids (where a limb joins
 /// the trunk, so it joins without a seam).
 fn limb_piece(prims: &[Prim], colour: Rgb, skip: usize, cam: &Camera) -> Piece {
-    let mut p = piece(prims.iter(), colour, false, cam);
-    p.halo = Some(outline(prims.iter().skip(skip), cam));
+    let mut p = piece(prims, colour, false, cam);
+    p.halo = Some(skip);
     p
 }
 
@@ -585,19 +603,19 @@ fn paint(
             ghost.push(Item {
                 depth: g.depth,
                 order,
-                shapes: g.shapes(t.line),
+                shapes: g.shapes(t.line, cam),
             });
         }
     }
     for g in &end {
-        boxes.extend(g.piece_bounds());
+        boxes.extend(g.piece_bounds(cam));
     }
     for g in end {
         order += 1;
         front.push(Item {
             depth: g.depth,
             order,
-            shapes: g.shapes(end_tones.line),
+            shapes: g.shapes(end_tones.line, cam),
         });
     }
     let mut paths = Vec::new();

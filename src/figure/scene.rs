@@ -18,7 +18,7 @@ pub use super::props::{PropKind, Shape, Solid};
 pub const MAT_THICKNESS: f32 = 15.0;
 pub const STEP_HEIGHT: f32 = 170.0;
 /// Samples of the movement between the start and end pose, for the arrow.
-pub const PATH_STEPS: usize = 16;
+pub const PATH_STEPS: usize = 12;
 /// The most a body is tilted to rest on what `rests-on` names, degrees.
 pub const MAX_TILT: f32 = 80.0;
 
@@ -293,24 +293,23 @@ fn heights(p: &Placed, touch: &[Touch]) -> Vec<(Vec3, f32)> {
 
 /// Pose a body and tilt it as a whole until every contact touches its
 /// support; then lower it onto them.
-fn rest_on(angles: &Angles, base: Mat3, touch: &[Touch]) -> Placed {
-    let mut tilt = Mat3::IDENTITY;
-    let mut p = pose_at(angles, base);
+fn rest_on(angles: &Angles, base: Mat3, touch: &[Touch], tilt: &mut Mat3) -> Placed {
+    let mut p = pose_at(angles, *tilt * base);
     for _ in 0..12 {
         let pts = heights(&p, touch);
         let Some(turn) = levelling(&pts) else { break };
-        let next = turn * tilt;
+        let (_, step) = glam::Quat::from_mat3(&turn).to_axis_angle();
+        if step < 1e-4 {
+            break;
+        }
+        let next = turn * *tilt;
         // No more than MAX_TILT from the posture.
         let (_, total) = glam::Quat::from_mat3(&next).to_axis_angle();
         if total.to_degrees() > MAX_TILT {
             break;
         }
-        tilt = next;
-        p = pose_at(angles, tilt * base);
-        let (_, step) = glam::Quat::from_mat3(&turn).to_axis_angle();
-        if step < 1e-4 {
-            break;
-        }
+        *tilt = next;
+        p = pose_at(angles, *tilt * base);
     }
     let pts = heights(&p, touch);
     // The lowest contact touches; none goes into its support.
@@ -346,13 +345,26 @@ fn anchor_xy(p: &Placed, anchor: &[BodyPoint]) -> Vec3 {
 
 /// A pose on its support, with the anchor at the origin.
 fn settle(posture: Posture, angles: &Angles, s: &Support, touch: Option<&[Touch]>) -> Placed {
+    let mut tilt = Mat3::IDENTITY;
+    settle_from(posture, angles, s, touch, &mut tilt)
+}
+
+/// `settle`, starting the search for the tilt from `tilt` (the last one
+/// found, along a movement) and leaving the one found there.
+fn settle_from(
+    posture: Posture,
+    angles: &Angles,
+    s: &Support,
+    touch: Option<&[Touch]>,
+    tilt: &mut Mat3,
+) -> Placed {
     let own = if touch.is_none() {
         posture_touch(posture, s)
     } else {
         None
     };
     let mut p = match touch.or(own.as_deref()) {
-        Some(t) => rest_on(angles, root_rotation(posture, angles), t),
+        Some(t) => rest_on(angles, root_rotation(posture, angles), t, tilt),
         None => {
             let mut p = pose_raw(posture, angles);
             let dz = support_drop(posture, &p, s);
@@ -475,6 +487,7 @@ pub fn build(r: &Resolved) -> Scene {
             _ => None,
         };
         let blend = common.is_none() && names_of(&start_touch) != names_of(&end_touch);
+        let (mut tilt_a, mut tilt_b) = (Mat3::IDENTITY, Mat3::IDENTITY);
         for i in 0..=PATH_STEPS {
             let t = i as f32 / PATH_STEPS as f32;
             let p = match i {
@@ -483,13 +496,15 @@ pub fn build(r: &Resolved) -> Scene {
                 _ => {
                     let a = r.start.lerp(&r.end, t);
                     if blend {
-                        let from =
-                            m.world(&settle(posture, &a, &support, start_touch.as_deref()).sk);
-                        let to = m.world(&settle(posture, &a, &support, end_touch.as_deref()).sk);
-                        from.lerp(to, t)
+                        let s = start_touch.as_deref();
+                        let e = end_touch.as_deref();
+                        let from = settle_from(posture, &a, &support, s, &mut tilt_a);
+                        let to = settle_from(posture, &a, &support, e, &mut tilt_b);
+                        m.world(&from.sk).lerp(m.world(&to.sk), t)
                     } else {
                         let touch = common.as_deref().or(start_touch.as_deref());
-                        m.world(&settle(posture, &a, &support, touch).sk)
+                        let p = settle_from(posture, &a, &support, touch, &mut tilt_a);
+                        m.world(&p.sk)
                     }
                 }
             };
