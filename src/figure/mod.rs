@@ -30,6 +30,8 @@ pub mod svg;
 mod validate;
 
 #[cfg(test)]
+mod format_tests;
+#[cfg(test)]
 mod tests;
 
 use std::fmt;
