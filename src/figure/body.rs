@@ -134,13 +134,7 @@ fn ellipsoid(sk: &Skeleton, seg: Seg, centre: Vec3, semi: Vec3) -> Prim {
     }
 }
 
-const THIGH_PROFILE: [(f32, f32); 5] = [
-    (0.0, 76.0),
-    (0.17, 72.0),
-    (0.4, 64.0),
-    (0.85, 50.0),
-    (1.0, 46.0),
-];
+const THIGH_PROFILE: [(f32, f32); 4] = [(0.0, 76.0), (0.3, 68.0), (0.85, 50.0), (1.0, 46.0)];
 const SHANK_PROFILE: [(f32, f32); 4] = [(0.0, 46.0), (0.28, 50.0), (0.8, 32.0), (1.0, 29.0)];
 const UPPER_ARM_PROFILE: [(f32, f32); 3] = [(0.09, 48.0), (0.4, 42.0), (1.0, 33.0)];
 const FOREARM_PROFILE: [(f32, f32); 3] = [(0.0, 33.0), (0.3, 35.0), (1.0, 24.0)];

@@ -61,7 +61,10 @@ impl Posture {
     /// not both). For the checks only.
     pub fn rests_on_groups(self) -> &'static [&'static [&'static str]] {
         match self {
-            Posture::HandsAndKnees => &[&["left-hand", "right-hand"], &["left-knee", "right-knee"]],
+            Posture::HandsAndKnees => &[
+                &["left-hand", "right-hand"],
+                &["left-knee", "right-knee", "left-toes", "right-toes"],
+            ],
             Posture::Kneeling => &[&["left-knee", "right-knee"]],
             _ => &[],
         }

@@ -104,7 +104,7 @@ fn root_rotation(posture: Posture, angles: &Angles) -> Mat3 {
 }
 
 /// What a posture rests on when it rests on more than one place at once
-/// (hands and knees: the lowest hand and the lowest knee).
+/// (hands and knees: the lowest hand, and the lowest knee or toes).
 fn posture_touch(posture: Posture, s: &Support) -> Option<Vec<Touch>> {
     let group = |name: &str, parts: &[&str]| Contact {
         name: name.to_string(),
@@ -124,7 +124,9 @@ fn posture_touch(posture: Posture, s: &Support) -> Option<Vec<Touch>> {
                 target: s.floor_top,
             },
             Touch {
-                contact: group("knees", &["knees"]),
+                // The lower legs: the knees, or the toes when they reach
+                // lower (the knees then lift a little, as they would).
+                contact: group("knees", &["knees", "toes"]),
                 target: s.floor_top,
             },
         ]),

@@ -223,9 +223,21 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
             part(p, PartId::Toes(d)),
         ];
         let all: Vec<Prim> = limb.iter().flat_map(|x| x.iter().copied()).collect();
+        // The shorts' leg: the top of the thigh, to just over half way to
+        // the thigh's second solid.
+        let shorts: Vec<Prim> = match thigh {
+            [Prim::Sphere { c: a, r: ra }, Prim::Sphere { c: b, r: rb }, ..] => vec![
+                thigh[0],
+                Prim::Sphere {
+                    c: a.lerp(*b, 0.57),
+                    r: ra + (rb - ra) * 0.57,
+                },
+            ],
+            _ => thigh.iter().take(1).copied().collect(),
+        };
         let mut pieces = vec![
             limb_piece(thigh, tone, 1, cam),
-            piece(thigh.iter().take(2), accent, false, cam),
+            piece(&shorts, accent, false, cam),
         ];
         pieces.extend(limb[1..].iter().map(|x| piece(*x, tone, true, cam)));
         out.push(Group {
