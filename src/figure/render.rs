@@ -366,7 +366,11 @@ fn paint(
             }
         }
         let centroid = if n > 0.0 { sum / n } else { Vec2::ZERO };
-        paths.extend(arrow::arrow(&pts, centroid, r.arrow, style, 1.0));
+        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0);
+        if let Some(b) = bounds(&a) {
+            boxes.push(b);
+        }
+        paths.extend(a);
     }
     (paths, boxes)
 }
@@ -482,8 +486,19 @@ fn place_inset(
                 .map(|x| x.1)
                 .unwrap_or(lo);
             if cover(best) > 0.04 * size.x * size.y {
-                // Beside the picture, at its top right.
-                Vec2::new(hi.x + 1.5, lo.y)
+                // Outside the picture, then slid in as far as it hides none
+                // of the body: up from below its right end when the picture
+                // is wide (it keeps its width), else in from its right side.
+                let wide = hi.x - lo.x > hi.y - lo.y;
+                let (mut o, step) = if wide {
+                    (Vec2::new(hi.x - size.x, hi.y + 1.5), Vec2::new(0.0, -0.5))
+                } else {
+                    (Vec2::new(hi.x + 1.5, lo.y), Vec2::new(-0.5, 0.0))
+                };
+                while cover(o + step) <= 0.0 && (o + step).y >= lo.y && (o + step).x >= lo.x {
+                    o += step;
+                }
+                o
             } else {
                 best
             }
