@@ -1,37 +1,67 @@
 //! Draw every built-in exercise that has a `[figure]`: one SVG each and a
 //! contact sheet, plus the time `draw` takes and any validation problems.
+//! Arguments ending in `.toml` are exercise files (or files with only a
+//! `[figure]` section) drawn instead of, or besides, the named built-ins.
 //!
 //! ```sh
-//! cargo run --example figure_sheet -- OUT_DIR [IDS...]
+//! cargo run --example figure_sheet -- OUT_DIR [IDS...] [FILE.toml...]
 //! ```
 
 use std::time::Instant;
 
 use handout::content::Library;
-use handout::figure::{self, FigureStyle};
+use handout::figure::{self, FigureSpec, FigureStyle};
+
+#[derive(serde::Deserialize)]
+struct Only {
+    figure: FigureSpec,
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let out = args.next().ok_or("usage: figure_sheet OUT_DIR [IDS...]")?;
-    let wanted: Vec<String> = args.collect();
+    let out = args
+        .next()
+        .ok_or("usage: figure_sheet OUT_DIR [IDS...] [FILE.toml...]")?;
+    let (files, wanted): (Vec<String>, Vec<String>) = args.partition(|a| a.ends_with(".toml"));
     std::fs::create_dir_all(&out)?;
     let lib = Library::builtin()?;
     let style = FigureStyle::new(lib.clinic.colours.primary);
+    let mut specs: Vec<(String, FigureSpec)> = Vec::new();
+    if files.is_empty() || !wanted.is_empty() {
+        let ids: Vec<String> = lib.exercise_ids().map(str::to_string).collect();
+        for id in ids {
+            if !wanted.is_empty() && !wanted.contains(&id) {
+                continue;
+            }
+            let ex = lib.exercise(&id)?;
+            if let Some(spec) = &ex.figure {
+                specs.push((id, spec.clone()));
+            }
+        }
+    }
+    for f in &files {
+        let text = std::fs::read_to_string(f)?;
+        // Only the `[figure]` table (the rest of the file is ignored).
+        let spec = toml::from_str::<Only>(&text)
+            .map_err(|e| format!("{f}: {e}"))?
+            .figure;
+        let id = std::path::Path::new(f)
+            .file_stem()
+            .map_or("figure".into(), |s| s.to_string_lossy().into_owned());
+        specs.push((id, spec));
+    }
     let mut drawings = Vec::new();
-    let ids: Vec<String> = lib.exercise_ids().map(str::to_string).collect();
-    for id in ids {
-        if !wanted.is_empty() && !wanted.contains(&id) {
-            continue;
-        }
-        let ex = lib.exercise(&id)?;
-        let Some(spec) = &ex.figure else { continue };
+    for (id, spec) in &specs {
         for p in figure::validate(spec) {
-            eprintln!(
-                "{id}: problem: {} (hint: {:?}, span {:?})",
-                p.message, p.hint, p.span
-            );
+            eprintln!("{id}: problem: {} (hint: {:?})", p.message, p.hint);
         }
-        let d = figure::draw(spec, &style)?;
+        let d = match figure::draw(spec, &style) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{id}: {e}");
+                continue;
+            }
+        };
         let runs = 200;
         let t = Instant::now();
         for _ in 0..runs {

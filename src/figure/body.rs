@@ -65,6 +65,7 @@ pub enum PartId {
     Thigh(Side),
     Shank(Side),
     Foot(Side),
+    Toes(Side),
 }
 
 impl PartId {
@@ -78,9 +79,15 @@ impl PartId {
             | PartId::Thumb(d)
             | PartId::Thigh(d)
             | PartId::Shank(d)
-            | PartId::Foot(d) => Some(d),
+            | PartId::Foot(d)
+            | PartId::Toes(d) => Some(d),
             _ => None,
         }
+    }
+
+    /// The foot and its toes (what a standing body rests on).
+    pub fn is_foot(self) -> bool {
+        matches!(self, PartId::Foot(_) | PartId::Toes(_))
     }
 
     /// Parts of the head, drawn together, ordered among themselves by depth.
@@ -129,12 +136,12 @@ fn ellipsoid(sk: &Skeleton, seg: Seg, centre: Vec3, semi: Vec3) -> Prim {
 
 const THIGH_PROFILE: [(f32, f32); 4] = [(0.0, 76.0), (0.3, 68.0), (0.85, 50.0), (1.0, 46.0)];
 const SHANK_PROFILE: [(f32, f32); 4] = [(0.0, 46.0), (0.28, 50.0), (0.8, 32.0), (1.0, 29.0)];
-const UPPER_ARM_PROFILE: [(f32, f32); 3] = [(0.0, 50.0), (0.4, 42.0), (1.0, 33.0)];
+const UPPER_ARM_PROFILE: [(f32, f32); 3] = [(0.09, 48.0), (0.4, 42.0), (1.0, 33.0)];
 const FOREARM_PROFILE: [(f32, f32); 3] = [(0.0, 33.0), (0.3, 35.0), (1.0, 24.0)];
 
-/// The neutral-pose foot shape relative to the ankle (left foot): heel, ball,
-/// toes and instep.
-fn foot_spheres(d: Side) -> [(Vec3, f32); 7] {
+/// The neutral-pose foot shape relative to the ankle (left foot): ankle,
+/// heel, instep and the ball of the foot. The heel is `FOOT_HEEL`.
+fn foot_spheres(d: Side) -> [(Vec3, f32); 5] {
     let sole = -super::skeleton::ANKLE_HEIGHT;
     [
         (Vec3::new(0.0, 0.0, 0.0), 31.0),
@@ -142,7 +149,19 @@ fn foot_spheres(d: Side) -> [(Vec3, f32); 7] {
         (Vec3::new(60.0, 4.0, -22.0), 30.0),
         (Vec3::new(128.0, -22.0, sole + 22.0), 22.0),
         (Vec3::new(118.0, 26.0, sole + 20.0), 20.0),
+    ]
+    .map(|(v, r)| (mirror(d, v), r))
+}
+
+/// Index of the heel among the foot's solids.
+pub const FOOT_HEEL: usize = 1;
+
+/// The toes relative to the ankle (left foot), moved by the toes' joint.
+fn toe_spheres(d: Side) -> [(Vec3, f32); 3] {
+    let sole = -super::skeleton::ANKLE_HEIGHT;
+    [
         (Vec3::new(172.0, -18.0, sole + 13.0), 13.0),
+        (Vec3::new(163.0, 6.0, sole + 12.0), 12.0),
         (Vec3::new(150.0, 30.0, sole + 11.0), 11.0),
     ]
     .map(|(v, r)| (mirror(d, v), r))
@@ -152,11 +171,11 @@ fn foot_spheres(d: Side) -> [(Vec3, f32); 7] {
 fn hand_spheres(d: Side) -> [(Vec3, f32); 5] {
     let len = HAND;
     [
-        (Vec3::new(0.0, 0.0, -8.0), 24.0),
-        (Vec3::new(22.0, 2.0, -0.52 * len), 18.0),
-        (Vec3::new(-20.0, 2.0, -0.50 * len), 17.0),
-        (Vec3::new(14.0, 0.0, -0.93 * len), 11.0),
-        (Vec3::new(-12.0, 0.0, -0.88 * len), 10.0),
+        (Vec3::new(0.0, 0.0, -8.0), 25.0),
+        (Vec3::new(22.0, 2.0, -0.50 * len), 21.0),
+        (Vec3::new(-20.0, 2.0, -0.48 * len), 20.0),
+        (Vec3::new(16.0, 0.0, -0.92 * len), 13.0),
+        (Vec3::new(-13.0, 0.0, -0.87 * len), 12.0),
     ]
     .map(|(v, r)| (mirror(d, v), r))
 }
@@ -164,7 +183,7 @@ fn hand_spheres(d: Side) -> [(Vec3, f32); 5] {
 fn thumb_spheres(d: Side) -> [(Vec3, f32); 2] {
     [
         (Vec3::new(24.0, -6.0, -25.0), 13.0),
-        (Vec3::new(48.0, -16.0, -82.0), 9.5),
+        (Vec3::new(46.0, -12.0, -80.0), 9.0),
     ]
     .map(|(v, r)| (mirror(d, v), r))
 }
@@ -173,7 +192,7 @@ fn thumb_spheres(d: Side) -> [(Vec3, f32); 2] {
 pub fn head_centre() -> Vec3 {
     Seg::Head.origin() + Vec3::new(22.0, 0.0, 51.0)
 }
-pub const HEAD_SEMI: Vec3 = Vec3::new(100.0, 78.0, 112.0);
+pub const HEAD_SEMI: Vec3 = Vec3::new(96.0, 76.0, 102.0);
 
 /// All drawable parts of a posed body.
 pub fn parts(sk: &Skeleton) -> Vec<Part> {
@@ -205,20 +224,20 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
     let abdomen = ellipsoid(
         sk,
         Seg::Lumbar,
-        lumbar + Vec3::new(26.0, 0.0, 58.0),
-        Vec3::new(98.0, 140.0, 125.0),
+        lumbar + Vec3::new(22.0, 0.0, 74.0),
+        Vec3::new(96.0, 140.0, 115.0),
     );
     let mut chest = vec![ellipsoid(
         sk,
         Seg::Thorax,
-        thorax + Vec3::new(40.0, 0.0, 150.0),
-        Vec3::new(106.0, 148.0, 168.0),
+        thorax + Vec3::new(36.0, 0.0, 120.0),
+        Vec3::new(108.0, 158.0, 190.0),
     )];
     for d in Side::BOTH {
         chest.push(Prim::Sphere {
             c: sk.joint(Seg::UpperArm(d))
-                + sk.dir(Seg::Clavicle(d), Vec3::new(0.0, -d.sign() * 22.0, -6.0)),
-            r: 46.0,
+                + sk.dir(Seg::Clavicle(d), Vec3::new(-4.0, -d.sign() * 14.0, -30.0)),
+            r: 48.0,
         });
     }
     // One smooth trunk: belly, chest and shoulders in one outline.
@@ -233,33 +252,42 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
             sk,
             Seg::Neck,
             Seg::Head.origin() + Vec3::new(5.0, 0.0, 10.0),
-            &[(0.0, 52.0), (1.0, 44.0)],
+            &[(0.0, 56.0), (1.0, 48.0)],
         ),
     });
     let hc = head_centre();
     out.push(Part {
         id: PartId::Head,
-        prims: vec![ellipsoid(sk, Seg::Head, hc, HEAD_SEMI)],
+        // The skull, and the jaw in front and below it (a chin).
+        prims: vec![
+            ellipsoid(sk, Seg::Head, hc + Vec3::new(-6.0, 0.0, 12.0), HEAD_SEMI),
+            ellipsoid(
+                sk,
+                Seg::Head,
+                hc + Vec3::new(36.0, 0.0, -50.0),
+                Vec3::new(66.0, 62.0, 58.0),
+            ),
+        ],
     });
     out.push(Part {
         id: PartId::Hair,
         prims: vec![ellipsoid(
             sk,
             Seg::Head,
-            hc + Vec3::new(-24.0, 0.0, 16.0),
-            Vec3::new(86.0, 82.0, 100.0),
+            hc + Vec3::new(-32.0, 0.0, 38.0),
+            Vec3::new(82.0, 80.0, 86.0),
         )],
     });
     out.push(Part {
         id: PartId::Nose,
         prims: vec![
             Prim::Sphere {
-                c: sk.point(Seg::Head, hc + Vec3::new(92.0, 0.0, -2.0)),
-                r: 13.0,
+                c: sk.point(Seg::Head, hc + Vec3::new(94.0, 0.0, -4.0)),
+                r: 14.0,
             },
             Prim::Sphere {
-                c: sk.point(Seg::Head, hc + Vec3::new(104.0, 0.0, -22.0)),
-                r: 11.0,
+                c: sk.point(Seg::Head, hc + Vec3::new(110.0, 0.0, -26.0)),
+                r: 12.0,
             },
         ],
     });
@@ -276,8 +304,8 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
             prims: vec![ellipsoid(
                 sk,
                 Seg::Head,
-                hc + mirror(d, Vec3::new(-8.0, 74.0, -6.0)),
-                Vec3::new(17.0, 9.0, 27.0),
+                hc + mirror(d, Vec3::new(-12.0, 72.0, -10.0)),
+                Vec3::new(16.0, 10.0, 26.0),
             )],
         });
     }
@@ -344,6 +372,16 @@ pub fn parts(sk: &Skeleton) -> Vec<Part> {
                 })
                 .collect(),
         });
+        out.push(Part {
+            id: PartId::Toes(d),
+            prims: toe_spheres(d)
+                .iter()
+                .map(|&(v, r)| Prim::Sphere {
+                    c: sk.point(Seg::Toes(d), ankle + v),
+                    r,
+                })
+                .collect(),
+        });
     }
     out
 }
@@ -359,7 +397,7 @@ pub fn is_solid(id: PartId) -> bool {
 
 /// A named point of the body: a segment, a point in its neutral coordinates,
 /// and roughly how far the body's surface is from it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BodyPoint {
     pub seg: Seg,
     pub at: Vec3,
@@ -500,7 +538,7 @@ pub fn body_point(name: &str) -> Option<BodyPoint> {
             30.0,
         ),
         "toes" => centre(
-            Seg::Foot(d),
+            Seg::Toes(d),
             foot + mirror(d, Vec3::new(165.0, -5.0, sole + 14.0)),
             14.0,
         ),

@@ -9,21 +9,31 @@
 //! end pose solid, and an arrow along the path of the moving body point.
 //!
 //! Modules: [`skeleton`] (segments, joints, ranges, forward kinematics),
-//! [`body`] (the solids of each part, named body points), [`spec`] (the file
-//! format), [`resolve`] (names to values, with problems), [`scene`] (postures,
-//! settling, props), [`render`] (camera, outlines, depth order, arrow),
-//! [`svg`].
+//! [`body`] (the solids of each part, named body points), [`contact`] (what
+//! `rests-on` names), [`spec`] (the file format), [`resolve`] (names to
+//! values, with problems), [`scene`] (postures, settling onto the support),
+//! [`props`] (floor, mat and props), [`render`] (camera, outlines, depth
+//! order, inset), [`arrow`], [`geom`], [`svg`].
 
+pub mod arrow;
 pub mod body;
 mod cache;
+pub mod contact;
+pub mod geom;
+pub mod posture;
+pub mod props;
 pub mod render;
 pub mod resolve;
+mod resolve_props;
 pub mod scene;
+mod silhouette;
 pub mod skeleton;
 pub mod spec;
 pub mod svg;
 mod validate;
 
+#[cfg(test)]
+mod format_tests;
 #[cfg(test)]
 mod tests;
 
@@ -32,7 +42,7 @@ use std::ops::Range;
 
 pub use crate::content::Rgb;
 pub use cache::FigureCache;
-pub use spec::{DofMap, Placement, PoseSpec, PropSpec, PropsSpec};
+pub use spec::{DofMap, InsetSpec, Placement, PoseSpec, PropSpec, PropsSpec};
 pub use svg::to_svg;
 
 /// The figure section of an exercise file.
@@ -88,6 +98,10 @@ pub struct FigureStyle {
     pub floor: Rgb,
     pub band: Rgb,
     pub arrow: Rgb,
+    /// A stick held in the hands.
+    pub stick: Rgb,
+    /// A towel (on the floor or held).
+    pub towel: Rgb,
 }
 
 /// `a` mixed toward `b` by `t` (0 = a, 1 = b).
@@ -117,6 +131,8 @@ impl FigureStyle {
             floor: Rgb(0xB4, 0xBC, 0xC2),
             band: Rgb(0x5B, 0x45, 0x8F),
             arrow: Rgb(0xC4, 0x4E, 0x0E),
+            stick: Rgb(0xA0, 0x74, 0x4A),
+            towel: Rgb(0xE8, 0xD9, 0xB5),
         }
     }
 }

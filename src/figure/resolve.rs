@@ -6,150 +6,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::body::{self, BodyPoint};
+use super::contact::{self, Contact};
 use super::skeleton::{Angles, Joint, JointKind, Side, KINDS};
-use super::spec::{FigureSpec, PoseSpec, PropSpec};
+use super::spec::{FigureSpec, PoseSpec};
 use super::Problem;
 
-/// A base posture: how the body is placed and what it rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Posture {
-    Standing,
-    StandingOnStep,
-    Sitting,
-    LyingOnBack,
-    LyingOnFront,
-    LyingOnLeftSide,
-    LyingOnRightSide,
-    HandsAndKnees,
-    HalfKneelingLeftKneeDown,
-    HalfKneelingRightKneeDown,
-}
-
-pub const POSTURES: [(&str, Posture); 10] = [
-    ("standing", Posture::Standing),
-    ("standing-on-step", Posture::StandingOnStep),
-    ("sitting", Posture::Sitting),
-    ("lying-on-back", Posture::LyingOnBack),
-    ("lying-on-front", Posture::LyingOnFront),
-    ("lying-on-left-side", Posture::LyingOnLeftSide),
-    ("lying-on-right-side", Posture::LyingOnRightSide),
-    ("hands-and-knees", Posture::HandsAndKnees),
-    (
-        "half-kneeling-left-knee-down",
-        Posture::HalfKneelingLeftKneeDown,
-    ),
-    (
-        "half-kneeling-right-knee-down",
-        Posture::HalfKneelingRightKneeDown,
-    ),
-];
-
-impl Posture {
-    pub fn is_lying(self) -> bool {
-        matches!(
-            self,
-            Posture::LyingOnBack
-                | Posture::LyingOnFront
-                | Posture::LyingOnLeftSide
-                | Posture::LyingOnRightSide
-        )
-    }
-
-    /// The joint angles the posture starts from (an exercise's own angles
-    /// replace these, one degree of freedom at a time).
-    pub fn defaults(self) -> Angles {
-        use Joint::*;
-        use Side::*;
-        let mut a = Angles::default();
-        let mut set = |j: Joint, name: &str, v: f32| {
-            if let Some((i, sign)) = dof_index(j.kind(), name) {
-                a.set(j, i, v * sign);
-            }
-        };
-        // Arms hang relaxed: elbows a little bent, hands by the thighs.
-        for d in Side::BOTH {
-            set(Shoulder(d), "abduction", 6.0);
-            set(Elbow(d), "flexion", 12.0);
-        }
-        match self {
-            Posture::Standing | Posture::StandingOnStep => {}
-            Posture::Sitting => {
-                for d in Side::BOTH {
-                    set(Hip(d), "flexion", 90.0);
-                    set(Knee(d), "flexion", 90.0);
-                    set(Shoulder(d), "flexion", 25.0);
-                    set(Elbow(d), "flexion", 55.0);
-                    set(Elbow(d), "pronation", 60.0);
-                }
-            }
-            Posture::LyingOnBack => {
-                for d in Side::BOTH {
-                    set(Ankle(d), "plantar-flexion", 15.0);
-                }
-            }
-            Posture::LyingOnFront => {
-                for d in Side::BOTH {
-                    set(Ankle(d), "plantar-flexion", 40.0);
-                    set(Shoulder(d), "abduction", 10.0);
-                }
-                set(Neck, "rotation-right", 70.0);
-            }
-            Posture::LyingOnLeftSide | Posture::LyingOnRightSide => {
-                let (down, up) = if self == Posture::LyingOnLeftSide {
-                    (Left, Right)
-                } else {
-                    (Right, Left)
-                };
-                // The waist sags a little between the shoulder and the hip.
-                let toward_up = if up == Left {
-                    "side-bend-left"
-                } else {
-                    "side-bend-right"
-                };
-                set(Spine, toward_up, 7.0);
-                set(Neck, toward_up, -12.0);
-                for d in Side::BOTH {
-                    set(Hip(d), "flexion", 10.0);
-                    set(Knee(d), "flexion", 15.0);
-                    set(Ankle(d), "plantar-flexion", 20.0);
-                }
-                set(Shoulder(down), "abduction", 0.0);
-                set(Shoulder(down), "flexion", 85.0);
-                set(Elbow(down), "flexion", 110.0);
-                set(Shoulder(up), "abduction", 0.0);
-                set(Shoulder(up), "flexion", 15.0);
-                set(Elbow(up), "flexion", 30.0);
-                set(Elbow(up), "pronation", 70.0);
-            }
-            Posture::HandsAndKnees => {
-                for d in Side::BOTH {
-                    set(Hip(d), "flexion", 90.0);
-                    set(Knee(d), "flexion", 118.0);
-                    set(Ankle(d), "plantar-flexion", 50.0);
-                    set(Shoulder(d), "flexion", 90.0);
-                    set(Shoulder(d), "abduction", 0.0);
-                    set(Elbow(d), "flexion", 0.0);
-                    set(Elbow(d), "pronation", 80.0);
-                    set(Wrist(d), "extension", 70.0);
-                }
-                set(Neck, "extension", 10.0);
-            }
-            Posture::HalfKneelingLeftKneeDown | Posture::HalfKneelingRightKneeDown => {
-                let (down, front) = if self == Posture::HalfKneelingLeftKneeDown {
-                    (Left, Right)
-                } else {
-                    (Right, Left)
-                };
-                set(Hip(front), "flexion", 90.0);
-                set(Knee(front), "flexion", 88.0);
-                set(Hip(down), "extension", 5.0);
-                set(Knee(down), "flexion", 95.0);
-                set(Ankle(down), "plantar-flexion", 10.0);
-            }
-        }
-        a
-    }
-}
+pub use super::posture::{Posture, POSTURES};
 
 /// A resolved view: where the camera is, relative to the person.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -191,6 +53,58 @@ pub enum PropReq {
     Band(BodyPoint, BodyPoint),
     Ball(Place),
     TowelRoll(Place),
+    Stick(BodyPoint, BodyPoint),
+    Towel(Place),
+}
+
+/// What a pose rests on (`rests-on`): every contact touches its support.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rests {
+    pub contacts: Vec<Contact>,
+}
+
+/// The shape of the movement arrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArrowKind {
+    /// Along the moving point's path, start to end.
+    #[default]
+    Along,
+    /// A loop around the path, turning the way the point goes.
+    Round,
+    /// Along the path with a head at each end (back and forth).
+    TwoWay,
+    None,
+}
+
+pub const ARROWS: [(&str, ArrowKind); 4] = [
+    ("along", ArrowKind::Along),
+    ("round", ArrowKind::Round),
+    ("two-way", ArrowKind::TwoWay),
+    ("none", ArrowKind::None),
+];
+
+/// Where the inset goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+pub const CORNERS: [(&str, Corner); 4] = [
+    ("top-left", Corner::TopLeft),
+    ("top-right", Corner::TopRight),
+    ("bottom-left", Corner::BottomLeft),
+    ("bottom-right", Corner::BottomRight),
+];
+
+/// A second view drawn small in a corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inset {
+    pub view: View,
+    /// `None`: the emptiest corner.
+    pub corner: Option<Corner>,
 }
 
 /// Everything `draw` needs, checked.
@@ -203,6 +117,12 @@ pub struct Resolved {
     pub moving: Option<BodyPoint>,
     pub anchor: Option<BodyPoint>,
     pub props: Vec<PropReq>,
+    /// What each pose rests on, when the file says (`rests-on`; the end
+    /// pose takes the start's unless it says).
+    pub start_rests: Option<Rests>,
+    pub end_rests: Option<Rests>,
+    pub arrow: ArrowKind,
+    pub inset: Option<Inset>,
     /// Spans to blame for a collision: per pose, per joint, the span of the
     /// entry that set it.
     pub blame: Blame,
@@ -279,12 +199,16 @@ fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> O
     best.map(|(_, o)| o.to_string())
 }
 
-fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
+pub(super) fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
     let r = s.span();
     (r.start < r.end).then_some(r)
 }
 
-fn problem(message: String, hint: Option<String>, span: Option<Range<usize>>) -> Problem {
+pub(super) fn problem(
+    message: String,
+    hint: Option<String>,
+    span: Option<Range<usize>>,
+) -> Problem {
     Problem {
         message,
         hint,
@@ -536,8 +460,115 @@ pub fn resolve(spec: &FigureSpec) -> (Option<Resolved>, Vec<Problem>) {
     let mut end = start;
     apply_pose(end_pose, "end", &mut end, &mut blame.end, &mut problems);
 
-    // View.
-    let vname = spec.view.get_ref().trim();
+    let view = resolve_view(
+        &spec.view,
+        &spec.view_turn,
+        &spec.view_elevation,
+        &mut problems,
+    );
+    let inset = spec.inset.as_ref().and_then(|i| {
+        let i = i.get_ref();
+        let view = resolve_view(&i.view, &i.view_turn, &i.view_elevation, &mut problems);
+        let corner = match &i.corner {
+            None => Some(None),
+            Some(c) => named(c, &CORNERS, "inset corner", "corners", &mut problems).map(Some),
+        };
+        Some(Inset {
+            view: view?,
+            corner: corner?,
+        })
+    });
+    let arrow = match &spec.arrow {
+        None => Some(ArrowKind::Along),
+        Some(a) => named(a, &ARROWS, "arrow", "arrows", &mut problems),
+    }
+    .unwrap_or_default();
+    let start_rests = match &start_pose.rests_on {
+        Some(r) => resolve_rests(r, "start", &mut problems),
+        None => posture.and_then(Posture::default_rests).map(|names| Rests {
+            contacts: names
+                .iter()
+                .flat_map(|n| contact::contacts_named(n).unwrap_or_default())
+                .collect(),
+        }),
+    };
+    let end_rests = match &end_pose.rests_on {
+        Some(r) => resolve_rests(r, "end", &mut problems),
+        None => start_rests.clone(),
+    };
+
+    let moving = spec
+        .moving
+        .as_ref()
+        .and_then(|m| resolve_point(m, "`moving`", &mut problems));
+    let anchor = spec
+        .anchor
+        .as_ref()
+        .and_then(|m| resolve_point(m, "`anchor`", &mut problems));
+    if spec.moving.is_none() && start != end && arrow != ArrowKind::None {
+        problems.push(problem(
+            "the end pose differs from the start but no `moving` body point is named".into(),
+            Some("add `moving = \"left-knee\"` (the point the arrow follows) to [figure]".into()),
+            span_of(&spec.view),
+        ));
+    }
+
+    let props = super::resolve_props::resolve_props(spec, posture, &mut problems);
+
+    let ok = problems.is_empty();
+    let resolved = match (posture, view) {
+        (Some(posture), Some(view)) if ok => Some(Resolved {
+            posture,
+            start,
+            end,
+            view,
+            moving,
+            anchor,
+            props,
+            start_rests,
+            end_rests,
+            arrow,
+            inset,
+            blame,
+        }),
+        _ => None,
+    };
+    (resolved, problems)
+}
+
+/// A name from a fixed list (an arrow, a corner), or a problem with a hint.
+fn named<T: Copy>(
+    s: &Spanned<String>,
+    list: &[(&str, T)],
+    what: &str,
+    plural: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let name = s.get_ref().trim();
+    if let Some((_, v)) = list.iter().find(|x| x.0 == name) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = list.iter().map(|x| x.0).collect();
+    let hint = match did_you_mean(name, names.iter().copied()) {
+        Some(m) => format!("did you mean `{m}`?"),
+        None => format!("the {plural} are: {}", names.join(", ")),
+    };
+    problems.push(problem(
+        format!("unknown {what} `{name}`"),
+        Some(hint),
+        span_of(s),
+    ));
+    None
+}
+
+/// A camera by name, turned and raised as the file says.
+fn resolve_view(
+    name: &Spanned<String>,
+    turn: &Option<Spanned<f64>>,
+    elevation: &Option<Spanned<f64>>,
+    problems: &mut Vec<Problem>,
+) -> Option<View> {
+    let vname = name.get_ref().trim();
     let mut view = match VIEWS.iter().find(|v| v.0 == vname) {
         Some(&(_, azimuth, elevation)) => Some(View { azimuth, elevation }),
         None => {
@@ -551,270 +582,62 @@ pub fn resolve(spec: &FigureSpec) -> (Option<Resolved>, Vec<Problem>) {
             problems.push(problem(
                 format!("unknown view `{vname}`"),
                 Some(hint),
-                span_of(&spec.view),
+                span_of(name),
             ));
             None
         }
     };
+    let t = view_angle(turn, "view-turn", -180.0, 180.0, problems);
+    let e = view_angle(elevation, "view-elevation", -30.0, 90.0, problems);
     if let Some(v) = view.as_mut() {
-        if let Some(t) = view_angle(&spec.view_turn, "view-turn", -180.0, 180.0, &mut problems) {
+        if let Some(t) = t {
             v.azimuth += t;
         }
-        if let Some(e) = view_angle(
-            &spec.view_elevation,
-            "view-elevation",
-            -30.0,
-            90.0,
-            &mut problems,
-        ) {
+        if let Some(e) = e {
             v.elevation = e;
         }
     }
-
-    let moving = spec
-        .moving
-        .as_ref()
-        .and_then(|m| resolve_point(m, "`moving`", &mut problems));
-    let anchor = spec
-        .anchor
-        .as_ref()
-        .and_then(|m| resolve_point(m, "`anchor`", &mut problems));
-    if spec.moving.is_none() && start != end {
-        problems.push(problem(
-            "the end pose differs from the start but no `moving` body point is named".into(),
-            Some("add `moving = \"left-knee\"` (the point the arrow follows) to [figure]".into()),
-            span_of(&spec.view),
-        ));
-    }
-
-    let props = resolve_props(spec, posture, &mut problems);
-
-    let ok = problems.is_empty();
-    let resolved = match (posture, view) {
-        (Some(posture), Some(view)) if ok => Some(Resolved {
-            posture,
-            start,
-            end,
-            view,
-            moving,
-            anchor,
-            props,
-            blame,
-        }),
-        _ => None,
-    };
-    (resolved, problems)
+    view
 }
 
-fn resolve_props(
-    spec: &FigureSpec,
-    posture: Option<Posture>,
+/// The contacts of a `rests-on` list.
+fn resolve_rests(
+    list: &Spanned<Vec<Spanned<String>>>,
+    which: &str,
     problems: &mut Vec<Problem>,
-) -> Vec<PropReq> {
-    let p = &spec.props;
-    let mut out = Vec::new();
-    fn on(s: &Option<Spanned<PropSpec>>) -> Option<&Spanned<PropSpec>> {
-        s.as_ref().filter(|s| s.get_ref().on)
+) -> Option<Rests> {
+    let mut out: Vec<Contact> = Vec::new();
+    if list.get_ref().is_empty() {
+        problems.push(problem(
+            format!("`rests-on` in the {which} pose is empty"),
+            Some("name what the pose rests on, like `rests-on = [\"shoulders\", \"feet\"]`, or leave it out".into()),
+            span_of(list),
+        ));
+        return None;
     }
-
-    // Which placement keys a prop takes.
-    fn only(
-        name: &str,
-        s: &Spanned<PropSpec>,
-        at: bool,
-        between: bool,
-        ends: bool,
-        problems: &mut Vec<Problem>,
-    ) -> bool {
-        let pl = &s.get_ref().place;
-        let mut ok = true;
-        let mut bad = |key: &str, span: Option<Range<usize>>| {
-            ok = false;
-            let takes: Vec<&str> = [(at, "at"), (between, "between"), (ends, "from, to")]
-                .iter()
-                .filter(|x| x.0)
-                .map(|x| x.1)
-                .collect();
-            problems.push(problem(
-                format!("the {name} takes no `{key}`"),
-                Some(if takes.is_empty() {
-                    format!("write `{name} = true`")
-                } else {
-                    format!("the {name} takes {}", takes.join(" or "))
-                }),
-                span,
-            ));
-        };
-        if !at {
-            if let Some(a) = &pl.at {
-                bad("at", span_of(a));
-            }
-        }
-        if !between {
-            if let Some(a) = &pl.between {
-                bad("between", span_of(a));
-            }
-        }
-        if !ends {
-            if let Some(a) = &pl.from {
-                bad("from", span_of(a));
-            }
-            if let Some(a) = &pl.to {
-                bad("to", span_of(a));
-            }
-        }
-        ok
-    }
-
-    if let Some(s) = on(&p.mat) {
-        if only("mat", s, false, false, false, problems) {
-            out.push(PropReq::Mat);
-        }
-    }
-    if let Some(s) = on(&p.pillow) {
-        if only("pillow", s, true, false, false, problems) {
-            let at = match &s.get_ref().place.at {
-                Some(a) => resolve_point(a, "the pillow", problems),
-                None => body::body_point("head"),
-            };
-            if let Some(at) = at {
-                out.push(PropReq::Pillow(at));
-            }
-        }
-    }
-    if let Some(s) = on(&p.chair) {
-        if only("chair", s, true, false, false, problems) {
-            let at = s.get_ref().place.at.as_ref();
-            match (posture, at) {
-                (Some(Posture::Sitting), Some(a)) => problems.push(problem(
-                    "a sitting figure sits on its own chair: the chair takes no `at`".into(),
-                    Some("write `chair = true`, or leave the chair out".into()),
-                    span_of(a),
-                )),
-                (Some(Posture::Sitting), None) => {}
-                (_, None) => problems.push(problem(
-                    "the chair needs a place: `chair = { at = \"right-hand\" }` puts its back under that hand".into(),
-                    None,
-                    span_of(s),
-                )),
-                (_, Some(a)) => {
-                    if let Some(bp) = resolve_point(a, "the chair", problems) {
-                        out.push(PropReq::Chair(Some(bp)));
+    let names = contact::contact_names();
+    for item in list.get_ref() {
+        let n = item.get_ref().trim();
+        match contact::contacts_named(n) {
+            Some(cs) => {
+                for c in cs {
+                    if !out.iter().any(|o| o.name == c.name) {
+                        out.push(c);
                     }
                 }
             }
-        }
-    }
-    if posture == Some(Posture::Sitting) {
-        out.push(PropReq::Chair(None));
-    }
-    let step_on = on(&p.step);
-    if let Some(s) = step_on {
-        if only("step", s, true, false, false, problems) {
-            match &s.get_ref().place.at {
-                Some(a) => {
-                    let name = a.get_ref().trim();
-                    let side = if name.starts_with("left-") {
-                        Some(Side::Left)
-                    } else if name.starts_with("right-") {
-                        Some(Side::Right)
-                    } else {
-                        None
-                    };
-                    if let Some(bp) = resolve_point(a, "the step", problems) {
-                        out.push(PropReq::Step(Some((bp, side))));
-                    }
-                }
-                None if posture == Some(Posture::StandingOnStep) => out.push(PropReq::Step(None)),
-                None => problems.push(problem(
-                    "the step needs a place: `step = { at = \"left-foot\" }` puts it under that foot (or use posture `standing-on-step`)".into(),
-                    None,
-                    span_of(s),
-                )),
-            }
-        }
-    } else if posture == Some(Posture::StandingOnStep) {
-        out.push(PropReq::Step(None));
-    }
-    if let Some(s) = on(&p.wall) {
-        if only("wall", s, true, false, false, problems) {
-            match &s.get_ref().place.at {
-                Some(a) => {
-                    if let Some(bp) = resolve_point(a, "the wall", problems) {
-                        out.push(PropReq::Wall(Some(bp)));
-                    }
-                }
-                None => out.push(PropReq::Wall(None)),
-            }
-        }
-    }
-    if let Some(s) = on(&p.table) {
-        if only("table", s, true, false, false, problems) {
-            match &s.get_ref().place.at {
-                Some(a) => {
-                    if let Some(bp) = resolve_point(a, "the table", problems) {
-                        out.push(PropReq::Table(bp));
-                    }
-                }
-                None => problems.push(problem(
-                    "the table needs a place: `table = { at = \"right-hand\" }` puts its top under that hand".into(),
-                    None,
-                    span_of(s),
-                )),
-            }
-        }
-    }
-    if let Some(s) = on(&p.band) {
-        if only("band", s, false, false, true, problems) {
-            let pl = &s.get_ref().place;
-            match (&pl.from, &pl.to) {
-                (Some(f), Some(t)) => {
-                    let a = resolve_point(f, "the band", problems);
-                    let b = resolve_point(t, "the band", problems);
-                    if let (Some(a), Some(b)) = (a, b) {
-                        out.push(PropReq::Band(a, b));
-                    }
-                }
-                _ => problems.push(problem(
-                    "the band needs both ends: `band = { from = \"left-above-knee\", to = \"right-above-knee\" }`".into(),
-                    None,
-                    span_of(s),
-                )),
-            }
-        }
-    }
-    for (name, spec, towel) in [
-        ("ball", &p.ball, false),
-        ("towel roll", &p.towel_roll, true),
-    ] {
-        let Some(s) = on(spec) else { continue };
-        if !only(name, s, true, true, false, problems) {
-            continue;
-        }
-        let pl = &s.get_ref().place;
-        let place = match (&pl.at, &pl.between) {
-            (Some(a), None) => resolve_point(a, name, problems).map(Place::At),
-            (None, Some(b)) if b.get_ref().len() == 2 => {
-                let x = resolve_point(&b.get_ref()[0], name, problems);
-                let y = resolve_point(&b.get_ref()[1], name, problems);
-                x.zip(y).map(|(x, y)| Place::Between(x, y))
-            }
-            _ => {
+            None => {
+                let hint = match did_you_mean(n, names.iter().map(String::as_str)) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "name body points (`left-foot`, `right-knee`, `head`) or areas: `shoulders`, `back`, `buttocks`, `feet`, `knees`, `hands`, `forearms`, `elbows`; see src/figure/README.md".into(),
+                };
                 problems.push(problem(
-                    format!("the {name} needs a place: `at = \"left-knee\"` (under it) or `between = [\"left-knee\", \"right-knee\"]`"),
-                    None,
-                    span_of(s),
+                    format!("unknown support `{n}` in `rests-on` ({which} pose)"),
+                    Some(hint),
+                    span_of(item),
                 ));
-                None
             }
-        };
-        if let Some(place) = place {
-            out.push(if towel {
-                PropReq::TowelRoll(place)
-            } else {
-                PropReq::Ball(place)
-            });
         }
     }
-    out
+    Some(Rests { contacts: out })
 }

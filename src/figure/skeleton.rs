@@ -65,9 +65,10 @@ pub enum Seg {
     Thigh(Side),
     Shank(Side),
     Foot(Side),
+    Toes(Side),
 }
 
-pub const SEG_COUNT: usize = 19;
+pub const SEG_COUNT: usize = 21;
 
 impl Seg {
     pub fn index(self) -> usize {
@@ -85,6 +86,7 @@ impl Seg {
             Seg::Thigh(d) => s(d, 13),
             Seg::Shank(d) => s(d, 15),
             Seg::Foot(d) => s(d, 17),
+            Seg::Toes(d) => s(d, 19),
         }
     }
 
@@ -111,6 +113,8 @@ impl Seg {
             Seg::Shank(Right),
             Seg::Foot(Left),
             Seg::Foot(Right),
+            Seg::Toes(Left),
+            Seg::Toes(Right),
         ]
     }
 
@@ -128,6 +132,7 @@ impl Seg {
             Seg::Thigh(_) => Seg::Pelvis,
             Seg::Shank(d) => Seg::Thigh(d),
             Seg::Foot(d) => Seg::Shank(d),
+            Seg::Toes(d) => Seg::Foot(d),
         })
     }
 
@@ -139,7 +144,8 @@ impl Seg {
             | Seg::Hand(d)
             | Seg::Thigh(d)
             | Seg::Shank(d)
-            | Seg::Foot(d) => Some(d),
+            | Seg::Foot(d)
+            | Seg::Toes(d) => Some(d),
             _ => None,
         }
     }
@@ -161,9 +167,16 @@ impl Seg {
             Seg::Thigh(d) => m(d, Vec3::new(0.0, HIP_HALF_WIDTH, 0.0)),
             Seg::Shank(d) => m(d, Vec3::new(0.0, HIP_HALF_WIDTH, -THIGH)),
             Seg::Foot(d) => m(d, Vec3::new(0.0, HIP_HALF_WIDTH, -THIGH - SHANK)),
+            Seg::Toes(d) => m(
+                d,
+                Vec3::new(0.0, HIP_HALF_WIDTH, -THIGH - SHANK) + TOES_FROM_ANKLE,
+            ),
         }
     }
 }
+
+/// The ball of the foot (the toes' joint) from the ankle, neutral, left foot.
+pub const TOES_FROM_ANKLE: Vec3 = Vec3::new(122.0, 0.0, 20.0 - ANKLE_HEIGHT);
 
 fn shoulder_neutral() -> Vec3 {
     Vec3::new(-10.0, 0.115 * H, 0.288 * H)
@@ -265,6 +278,13 @@ pub const NECK: JointKind = JointKind {
         dof("flexion", "extension", -70.0, 50.0, Y),
         dof("side-bend-left", "side-bend-right", -45.0, 45.0, NX),
         dof("rotation-left", "rotation-right", -80.0, 80.0, Z),
+        // The head drawn straight back (a chin tuck) or pushed forward: the
+        // lower neck tilts back by this angle under a level head.
+        Dof {
+            above: "a chin tuck tilts the lower neck back about 30 degrees at most",
+            below: "the head pushes forward about 30 degrees (of lower-neck tilt) at most",
+            ..dof("retraction", "protraction", -30.0, 30.0, Y)
+        },
     ],
 };
 
@@ -336,8 +356,19 @@ pub const ANKLE: JointKind = JointKind {
     ],
 };
 
-pub const KINDS: [JointKind; 9] = [
-    PELVIS, SPINE, NECK, SHOULDER, ELBOW, WRIST, HIP, KNEE, ANKLE,
+pub const TOES: JointKind = JointKind {
+    name: "toes",
+    sided: true,
+    both: "toes",
+    dofs: &[Dof {
+        above: "toes curl (flex) about 45 degrees at most",
+        below: "toes lift (extend) about 70 degrees at most",
+        ..dof("flexion", "extension", -70.0, 45.0, Y)
+    }],
+};
+
+pub const KINDS: [JointKind; 10] = [
+    PELVIS, SPINE, NECK, SHOULDER, ELBOW, WRIST, HIP, KNEE, ANKLE, TOES,
 ];
 
 /// One joint of the body (a kind, and a side for the limbs).
@@ -352,9 +383,10 @@ pub enum Joint {
     Hip(Side),
     Knee(Side),
     Ankle(Side),
+    Toes(Side),
 }
 
-pub const JOINT_COUNT: usize = 15;
+pub const JOINT_COUNT: usize = 17;
 /// The most degrees of freedom any joint has.
 pub const MAX_DOF: usize = 5;
 
@@ -370,6 +402,7 @@ impl Joint {
             Joint::Hip(_) => &HIP,
             Joint::Knee(_) => &KNEE,
             Joint::Ankle(_) => &ANKLE,
+            Joint::Toes(_) => &TOES,
         }
     }
 
@@ -380,7 +413,8 @@ impl Joint {
             | Joint::Wrist(d)
             | Joint::Hip(d)
             | Joint::Knee(d)
-            | Joint::Ankle(d) => Some(d),
+            | Joint::Ankle(d)
+            | Joint::Toes(d) => Some(d),
             _ => None,
         }
     }
@@ -397,6 +431,7 @@ impl Joint {
             Joint::Hip(d) => s(d, 9),
             Joint::Knee(d) => s(d, 11),
             Joint::Ankle(d) => s(d, 13),
+            Joint::Toes(d) => s(d, 15),
         }
     }
 
@@ -419,6 +454,7 @@ impl Joint {
             ("hip", Some(d)) => Joint::Hip(d),
             ("knee", Some(d)) => Joint::Knee(d),
             ("ankle", Some(d)) => Joint::Ankle(d),
+            ("toes", Some(d)) => Joint::Toes(d),
             _ => return None,
         })
     }
@@ -484,7 +520,13 @@ const LUMBAR_SHARE: [f32; 3] = [0.45, 0.5, 0.2];
 fn split_rotation(angles: &Angles, j: Joint, lower: bool) -> Mat3 {
     let kind = j.kind();
     let mut r = Mat3::IDENTITY;
-    for (i, d) in kind.dofs.iter().enumerate() {
+    if j == Joint::Neck {
+        // Retraction: the lower neck tilts back, the head tilts forward as
+        // much, so the head moves straight back and stays level.
+        let t = angles.get(j, 3).to_radians();
+        r = Mat3::from_rotation_y(if lower { -t } else { t });
+    }
+    for (i, d) in kind.dofs.iter().enumerate().take(3) {
         let share = match j {
             Joint::Spine => LUMBAR_SHARE[i],
             _ => 0.5,
@@ -511,6 +553,7 @@ fn local_rotation(angles: &Angles, seg: Seg) -> Mat3 {
         Seg::Thigh(d) => joint_rotation(angles, Joint::Hip(d), 0..3, 1.0),
         Seg::Shank(d) => joint_rotation(angles, Joint::Knee(d), 0..1, 1.0),
         Seg::Foot(d) => joint_rotation(angles, Joint::Ankle(d), 0..2, 1.0),
+        Seg::Toes(d) => joint_rotation(angles, Joint::Toes(d), 0..1, 1.0),
     }
 }
 
@@ -614,5 +657,6 @@ pub fn seg_end(seg: Seg) -> Vec3 {
             d,
             Vec3::new(FOOT_LENGTH * 0.75, HIP_HALF_WIDTH, -THIGH - SHANK),
         ),
+        Seg::Toes(d) => Seg::Toes(d).origin() + Vec3::X * 55.0,
     }
 }

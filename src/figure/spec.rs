@@ -31,12 +31,34 @@ pub struct FigureSpec {
     pub end: Option<Spanned<PoseSpec>>,
     #[serde(default)]
     pub props: PropsSpec,
+    /// The arrow's shape: `along` (the default: along the moving point's
+    /// path), `round` (a loop: circles, rolls), `two-way` (back and forth)
+    /// or `none`.
+    pub arrow: Option<Spanned<String>>,
+    /// A second, smaller view of the same poses in a corner of the picture.
+    pub inset: Option<Spanned<InsetSpec>>,
 }
 
-/// A pose: a base posture (start only) and joint angles.
+/// `[figure.inset]`: another camera on the same poses, drawn small in a
+/// corner.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InsetSpec {
+    pub view: Spanned<String>,
+    pub view_turn: Option<Spanned<f64>>,
+    pub view_elevation: Option<Spanned<f64>>,
+    /// `top-left`, `top-right`, `bottom-left`, `bottom-right` (default: the
+    /// emptiest corner).
+    pub corner: Option<Spanned<String>>,
+}
+
+/// A pose: a base posture (start only), what it rests on, and joint angles.
 #[derive(Debug, Clone, Default)]
 pub struct PoseSpec {
     pub posture: Option<Spanned<String>>,
+    /// What the pose rests on when not the posture's usual support
+    /// (`["shoulders", "feet"]`).
+    pub rests_on: Option<Spanned<Vec<Spanned<String>>>>,
     /// `(joint name, { dof = degrees, ... })` in file order.
     pub joints: Vec<(Spanned<String>, Spanned<DofMap>)>,
 }
@@ -84,6 +106,11 @@ impl<'de> Deserialize<'de> for PoseSpec {
                             return Err(de::Error::custom("duplicate key `posture`"));
                         }
                         out.posture = Some(map.next_value()?);
+                    } else if k.get_ref() == "rests-on" {
+                        if out.rests_on.is_some() {
+                            return Err(de::Error::custom("duplicate key `rests-on`"));
+                        }
+                        out.rests_on = Some(map.next_value()?);
                     } else {
                         let v: Spanned<DofMap> = map.next_value()?;
                         out.joints.push((k, v));
@@ -109,6 +136,10 @@ pub struct PropsSpec {
     pub band: Option<Spanned<PropSpec>>,
     pub ball: Option<Spanned<PropSpec>>,
     pub towel_roll: Option<Spanned<PropSpec>>,
+    /// A stick held between two body points (both hands).
+    pub stick: Option<Spanned<PropSpec>>,
+    /// A towel flat on the floor under a point, or held between two points.
+    pub towel: Option<Spanned<PropSpec>>,
 }
 
 /// One prop: on or off, and where it goes.

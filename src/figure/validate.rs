@@ -6,8 +6,9 @@ use std::ops::Range;
 use glam::Vec3;
 
 use super::body::{self, PartId, Prim};
+use super::contact;
 use super::resolve::Resolved;
-use super::scene::{Placed, PropKind, Scene, Shape};
+use super::scene::{Placed, PropKind, Scene, Shape, Touch};
 use super::skeleton::{Joint, Side};
 use super::spec::FigureSpec;
 use super::Problem;
@@ -30,6 +31,7 @@ fn part_name(id: PartId) -> String {
         PartId::Thigh(d) => s(d, "thigh"),
         PartId::Shank(d) => s(d, "lower leg"),
         PartId::Foot(d) => s(d, "foot"),
+        PartId::Toes(d) => s(d, "toes"),
     }
 }
 
@@ -37,6 +39,7 @@ fn part_name(id: PartId) -> String {
 fn chain(id: PartId) -> Vec<Joint> {
     use Joint::*;
     match id {
+        PartId::Toes(d) => vec![Toes(d), Ankle(d), Knee(d), Hip(d), Pelvis],
         PartId::Foot(d) => vec![Ankle(d), Knee(d), Hip(d), Pelvis],
         PartId::Shank(d) => vec![Knee(d), Hip(d), Pelvis],
         PartId::Thigh(d) => vec![Hip(d), Pelvis],
@@ -165,11 +168,96 @@ fn check(placed: &Placed, end: bool, scene: &Scene, r: &Resolved, out: &mut Vec<
     }
 }
 
+/// Every contact `rests-on` names must touch its support: the body is
+/// tilted as a whole to bring them down, which cannot always reach them all.
+fn resting(
+    placed: &Placed,
+    touch: &[Touch],
+    which: &str,
+    span: Option<Range<usize>>,
+    out: &mut Vec<Problem>,
+) {
+    for t in touch {
+        let Some(q) = contact::lowest(&placed.parts, &placed.sk, &t.contact) else {
+            continue;
+        };
+        let gap = q.z - t.target;
+        if gap > TOLERANCE {
+            out.push(Problem {
+                message: format!(
+                    "the {which} pose does not rest on `{}`: it stays {gap:.0} mm above its support",
+                    t.contact.name
+                ),
+                hint: Some(
+                    "the body is tilted as a whole to rest on every place named; change the angles so they can all touch (or name fewer)"
+                        .into(),
+                ),
+                span: span.clone(),
+            });
+        }
+    }
+}
+
+/// A posture that rests on several places (hands and knees) must touch
+/// each: the lowest of each group reaches the floor.
+fn posture_rests(placed: &Placed, r: &Resolved, floor: f32, which: &str, out: &mut Vec<Problem>) {
+    for group in r.posture.rests_on_groups() {
+        let low = group
+            .iter()
+            .filter_map(|n| contact::contacts_named(n))
+            .flatten()
+            .filter_map(|c| contact::lowest(&placed.parts, &placed.sk, &c))
+            .map(|q| q.z)
+            .reduce(f32::min);
+        let Some(low) = low else { continue };
+        let gap = low - floor;
+        if gap > TOLERANCE {
+            let what = group
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            out.push(Problem {
+                message: format!(
+                    "the {which} pose does not rest on {what}: it stays {gap:.0} mm above the floor"
+                ),
+                hint: Some(
+                    "the posture rests on these; change the angles that place them (shoulders and elbows for the hands, hips and knees for the knees)"
+                        .into(),
+                ),
+                span: r.blame.posture.clone(),
+            });
+        }
+    }
+}
+
 pub fn collisions(scene: &Scene, r: &Resolved, spec: &FigureSpec) -> Vec<Problem> {
     let mut out = Vec::new();
     check(&scene.start, false, scene, r, &mut out);
     if scene.moves {
         check(&scene.end, true, scene, r, &mut out);
+    }
+    let span = |p: Option<&toml::Spanned<super::spec::PoseSpec>>| {
+        p.and_then(|p| p.get_ref().rests_on.as_ref())
+            .map(|r| r.span())
+    };
+    if scene.start_touch.is_empty() {
+        posture_rests(&scene.start, r, scene.floor_top, "start", &mut out);
+    }
+    if scene.moves && scene.end_touch.is_empty() {
+        posture_rests(&scene.end, r, scene.floor_top, "end", &mut out);
+    }
+    let start_span = span(Some(&spec.start));
+    resting(
+        &scene.start,
+        &scene.start_touch,
+        "start",
+        start_span.clone(),
+        &mut out,
+    );
+    if scene.moves {
+        let end_span = span(spec.end.as_ref()).or(start_span);
+        resting(&scene.end, &scene.end_touch, "end", end_span, &mut out);
     }
     if let (Some(m), true) = (&spec.moving, scene.moves) {
         let moved = match (scene.path.first(), scene.path.last()) {

@@ -1,0 +1,106 @@
+//! Plane geometry shared by the props and the drawing: convex hulls,
+//! rounded outlines, the smallest rectangle around a shape.
+
+use glam::Vec2;
+
+fn cross(o: Vec2, a: Vec2, b: Vec2) -> f32 {
+    (a - o).perp_dot(b - o)
+}
+
+/// Convex hull (Andrew's monotone chain), counter-clockwise (in a y-up
+/// frame).
+pub fn hull(mut pts: Vec<Vec2>) -> Vec<Vec2> {
+    pts.retain(|p| p.is_finite());
+    pts.sort_unstable_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    pts.dedup_by(|a, b| (*a - *b).length_squared() < 1e-10);
+    if pts.len() < 3 {
+        return pts;
+    }
+    let mut lower: Vec<Vec2> = Vec::with_capacity(pts.len());
+    for &p in &pts {
+        while lower.len() >= 2 && cross(lower[lower.len() - 2], lower[lower.len() - 1], p) <= 0.0 {
+            lower.pop();
+        }
+        lower.push(p);
+    }
+    let mut upper: Vec<Vec2> = Vec::with_capacity(pts.len());
+    for &p in pts.iter().rev() {
+        while upper.len() >= 2 && cross(upper[upper.len() - 2], upper[upper.len() - 1], p) <= 0.0 {
+            upper.pop();
+        }
+        upper.push(p);
+    }
+    lower.pop();
+    upper.pop();
+    lower.extend(upper);
+    lower
+}
+
+/// A convex outline grown by `r` all round, with round corners.
+pub fn rounded(poly: &[Vec2], r: f32) -> Vec<Vec2> {
+    let n = 12;
+    let mut pts = Vec::with_capacity(poly.len() * n);
+    for &p in poly {
+        for i in 0..n {
+            let a = i as f32 / n as f32 * std::f32::consts::TAU;
+            pts.push(p + Vec2::new(a.cos(), a.sin()) * r);
+        }
+    }
+    hull(pts)
+}
+
+/// The rectangle around a convex outline with one side along `dir`, grown
+/// by `margin`.
+pub fn rectangle_along(hull: &[Vec2], dir: Vec2, margin: f32) -> Vec<Vec2> {
+    let Some(u) = dir.try_normalize() else {
+        return min_rectangle(hull, margin);
+    };
+    let v = u.perp();
+    let (mut lo, mut hi) = (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN));
+    for p in hull {
+        let q = Vec2::new(p.dot(u), p.dot(v));
+        lo = lo.min(q);
+        hi = hi.max(q);
+    }
+    if lo.x > hi.x {
+        return Vec::new();
+    }
+    let (lo, hi) = (lo - Vec2::splat(margin), hi + Vec2::splat(margin));
+    [(lo.x, lo.y), (hi.x, lo.y), (hi.x, hi.y), (lo.x, hi.y)]
+        .iter()
+        .map(|&(a, b)| u * a + v * b)
+        .collect()
+}
+
+/// The smallest-area rectangle around a convex outline (one side along
+/// one of its edges), grown by `margin`.
+pub fn min_rectangle(hull: &[Vec2], margin: f32) -> Vec<Vec2> {
+    if hull.is_empty() {
+        return Vec::new();
+    }
+    let mut best: Option<(f32, Vec2, Vec2, Vec2)> = None;
+    for i in 0..hull.len() {
+        let e = hull[(i + 1) % hull.len()] - hull[i];
+        let Some(u) = e.try_normalize() else { continue };
+        let v = u.perp();
+        let (mut lo, mut hi) = (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN));
+        for p in hull {
+            let q = Vec2::new(p.dot(u), p.dot(v));
+            lo = lo.min(q);
+            hi = hi.max(q);
+        }
+        let area = (hi - lo).x * (hi - lo).y;
+        if best.is_none_or(|b| area < b.0 - 1e-3) {
+            best = Some((area, u, lo, hi));
+        }
+    }
+    let Some((_, u, lo, hi)) = best else {
+        return hull.to_vec();
+    };
+    let (lo, hi) = (lo - Vec2::splat(margin), hi + Vec2::splat(margin));
+    let v = u.perp();
+    [(lo.x, lo.y), (hi.x, lo.y), (hi.x, hi.y), (lo.x, hi.y)]
+        .iter()
+        .map(|&(a, b)| u * a + v * b)
+        .collect()
+}
