@@ -18,8 +18,9 @@ use crate::error::Result;
 use crate::figure::FigureCache;
 use crate::fonts::FontBook;
 use crate::layout::{self, Document};
+use crate::plan::{self, Plan};
 use crate::program::{self, Handout};
-use crate::render::{self, PdfOptions};
+use crate::render::{self, Attachment, PdfOptions};
 use crate::request::Selection;
 use crate::words::Words;
 
@@ -83,11 +84,17 @@ impl Engine {
     }
 
     /// Make one handout: the selection resolved against the library, laid out
-    /// and rendered to PDF bytes.
+    /// and rendered to PDF bytes that carry the handout's plan.
     pub fn make(&self, sel: &Selection, today: NaiveDate) -> Result<Made> {
         let handout = self.resolve(sel, today)?;
         let doc = self.lay_out(&handout)?;
-        let pdf = self.render(&doc)?;
+        let plan = Attachment {
+            name: plan::FILE_NAME.into(),
+            description: plan::DESCRIPTION.into(),
+            mime: "text/plain".into(),
+            data: Plan::of(&handout).to_toml().into_bytes(),
+        };
+        let pdf = render::pdf(&doc, &self.resources, &self.images, self.pdf, Some(&plan))?;
         Ok(Made {
             pdf,
             pages: doc.pages.len(),
@@ -168,9 +175,10 @@ impl Engine {
         render::png(doc, &self.resources, &self.images, dpi)
     }
 
-    /// A laid-out document rendered to PDF bytes.
+    /// A laid-out document rendered to PDF bytes (without a plan: for pages
+    /// that are not a handout, such as a contact sheet).
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>> {
-        render::pdf(doc, &self.resources, &self.images, self.pdf)
+        render::pdf(doc, &self.resources, &self.images, self.pdf, None)
     }
 
     /// A template, parsed once.

@@ -27,6 +27,7 @@ pub mod ids;
 pub mod init;
 pub mod layout;
 pub mod output;
+pub mod plan;
 pub mod program;
 pub mod render;
 pub mod request;

@@ -186,7 +186,7 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
         return Err(Error::EmptyPatient);
     }
     let mut items: Vec<HandoutItem> = Vec::new();
-    let mut program_title = None;
+    let mut program_title = sel.title.clone();
     if let Some(pid) = &sel.program {
         let program = lib.program(pid)?;
         program_title = Some(program.title.clone());
@@ -228,6 +228,16 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
             dose,
             note: spec.note.clone(),
         });
+    }
+    for id in &sel.without {
+        if !items.iter().any(|i| &i.exercise.id == id) {
+            return Err(Error::Choice {
+                field: Field::Exercises,
+                value: id.clone(),
+                reason: format!("`{id}` is not in this handout, so it cannot be left out"),
+            });
+        }
+        items.retain(|i| &i.exercise.id != id);
     }
     if items.is_empty() {
         return Err(Error::NoExercises);

@@ -204,7 +204,7 @@ fn pdfa_declares_pdfa_2a_and_ua_1_and_passes_qpdf() {
     let text = String::from_utf8_lossy(&bytes);
     // The XMP metadata stream is not compressed.
     assert!(
-        text.contains("<pdfaid:part>2</pdfaid:part>"),
+        text.contains("<pdfaid:part>3</pdfaid:part>"),
         "no PDF/A part in the XMP"
     );
     assert!(text.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
@@ -244,7 +244,7 @@ fn pdfa_can_be_set_in_clinic_toml_and_photos_pass_too() {
     .unwrap();
     let path = make(&env, &["--library", lib.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-    assert!(text.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(text.contains("<pdfaid:part>3</pdfaid:part>"));
     let s = Pdf::read(&path).structure();
     assert!(s.iter().any(
         |(t, _, alt)| t == "Figure" && alt.as_deref() == Some("Picture of the exercise Clams")

@@ -187,9 +187,17 @@ pub struct MakeArgs {
         long,
         short = 'p',
         value_name = "NAME",
-        required_unless_present = "interactive"
+        required_unless_present_any = ["interactive", "from"]
     )]
     pub patient: Option<String>,
+
+    /// Re-issue the plan an earlier handout carries, dated today, with any changes the other flags give, e.g. --from jane-2026-11-25.pdf --exercises clams:2x15
+    #[arg(long, value_name = "OLD.pdf", conflicts_with = "program")]
+    pub from: Option<PathBuf>,
+
+    /// Leave these exercises out (of a program or a re-issued plan), e.g. --without hip-hinge
+    #[arg(long, value_name = "IDS", add = ArgValueCompleter::new(super::complete::complete_exercises))]
+    pub without: Vec<String>,
 
     #[command(flatten)]
     pub fast: FastPath,

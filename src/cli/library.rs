@@ -108,6 +108,9 @@ fn table<const N: usize>(rows: &[[String; N]]) -> String {
 }
 
 pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
+    if id.to_ascii_lowercase().ends_with(".pdf") {
+        return show_plan(lib, std::path::Path::new(id));
+    }
     if lib.program_ids().any(|p| p == id) {
         let p = lib.program(id)?;
         let mut s = format!("{} (program `{id}`)\n", p.title);
@@ -150,6 +153,58 @@ pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
         s.push('\n');
     }
     s += &format!("File: {}\n", lib.display(&format!("exercises/{id}.toml")));
+    out(&s)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `handout show OLD.pdf`: what an earlier handout prescribed, from the plan
+/// it carries, with the doses in the clinic's words.
+fn show_plan(lib: &Library, path: &std::path::Path) -> Result<ExitCode, Error> {
+    let shown = path.display().to_string();
+    let read_err = |source| Error::Read {
+        path: shown.clone(),
+        source,
+    };
+    if std::fs::metadata(path).map_err(read_err)?.len() > handout::plan::MAX_PDF_BYTES {
+        return Err(Error::file(
+            &shown,
+            "this is larger than any handout; is it the right file?",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    let plan = handout::plan::Plan::from_pdf(&shown, &bytes)?;
+    let sel = plan.selection()?;
+    let words = Words::for_language(&lib.clinic.language);
+    let date = sel.date.map(|d| words.long_date(d)).unwrap_or_default();
+    let mut s = format!("{} for {}, {date}\n", words.title(), plan.patient);
+    if let Some(t) = &plan.title {
+        s += &format!("{t}\n");
+    }
+    for (k, item) in sel.items.iter().enumerate() {
+        let title = lib
+            .exercise(&item.id)
+            .map(|e| e.title.clone())
+            .unwrap_or_else(|_| format!("{} (no longer in this library)", item.id));
+        let dose = Dose::default().with(&item.dose).short(&words);
+        s += &format!("  {}. {title} ({}): {dose}\n", k + 1, item.id);
+        if let Some(note) = &item.note {
+            s += &format!("     {} {note}\n", words.card_note());
+        }
+    }
+    if let Some(n) = &plan.notes {
+        s += &format!("{}: {n}\n", words.notes_heading());
+    }
+    if let Some(c) = &plan.clinician {
+        s += &format!("{}: {c}\n", words.label_clinician());
+    }
+    s += &format!(
+        "Made with the {} template on {} paper",
+        plan.template, plan.paper
+    );
+    if plan.log_weeks > 0 {
+        s += &format!(", with {} weeks of log", plan.log_weeks);
+    }
+    s += &format!(".\nMake it again, dated today: handout make --from {shown}\n");
     out(&s)?;
     Ok(ExitCode::SUCCESS)
 }

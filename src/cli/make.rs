@@ -24,6 +24,7 @@ impl MakeArgs {
             patient: self.patient.clone(),
             program: self.program.clone(),
             exercises: self.exercises.clone(),
+            without: self.without.clone(),
             date: self.date.clone(),
             clinician: self.clinician.clone(),
             notes: self.notes.clone(),
@@ -46,6 +47,9 @@ pub fn pdf_options(pdfa: bool, untagged: bool) -> PdfOptions {
 
 pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
     let mut sel = a.choices().selection_with(lib.rules())?;
+    if let Some(old) = &a.from {
+        sel = reissue(old, sel)?;
+    }
     if a.fast.interactive {
         ask_for_the_rest(&lib, &a, &mut sel)?;
     }
@@ -93,6 +97,42 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
         deliver::deliver(&a.fast, &path, made.handout.paper)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--from OLD.pdf`: the plan an earlier handout carries, dated as the flags
+/// say (today by default), with the flags' changes: exercises added or with a
+/// new dose, exercises left out, other choices replaced. Its old next
+/// appointment is dropped (it was for the visit that has now happened).
+fn reissue(old: &Path, flags: Selection) -> Result<Selection, Error> {
+    let shown = old.display().to_string();
+    let read_err = |source| Error::Read {
+        path: shown.clone(),
+        source,
+    };
+    let size = std::fs::metadata(old).map_err(read_err)?.len();
+    if size > handout::plan::MAX_PDF_BYTES {
+        return Err(Error::file(
+            &shown,
+            "this is larger than any handout; is it the right file?",
+        ));
+    }
+    let bytes = std::fs::read(old).map_err(read_err)?;
+    let plan = handout::plan::Plan::from_pdf(&shown, &bytes)?;
+    let mut sel = plan.selection()?;
+    sel.date = flags.date;
+    sel.next_appointment = flags.next_appointment;
+    if !flags.patient.trim().is_empty() {
+        sel.patient = flags.patient;
+    }
+    sel.items.extend(flags.items);
+    sel.without = flags.without;
+    sel.exercise_notes.extend(flags.exercise_notes);
+    sel.clinician = flags.clinician.or(sel.clinician);
+    sel.notes = flags.notes.or(sel.notes);
+    sel.paper = flags.paper.or(sel.paper);
+    sel.template = flags.template.or(sel.template);
+    sel.log_weeks = flags.log_weeks.or(sel.log_weeks);
+    Ok(sel)
 }
 
 /// `-i`: ask on the terminal for what the flags did not give, and add the answers.

@@ -44,7 +44,7 @@ impl PdfOptions {
     pub fn standards(self) -> Vec<&'static str> {
         let mut v = Vec::new();
         if self.pdfa {
-            v.push(if self.tagged { "PDF/A-2a" } else { "PDF/A-2b" });
+            v.push(if self.tagged { "PDF/A-3a" } else { "PDF/A-3b" });
         }
         if self.tagged {
             v.push("PDF/UA-1");
@@ -88,8 +88,20 @@ pub fn pdf(
     res: &Resources,
     images: &ImageStore,
     opts: PdfOptions,
+    attachment: Option<&Attachment>,
 ) -> Result<Vec<u8>> {
-    pdf::write(doc, res, images, opts)
+    pdf::write(doc, res, images, opts, attachment)
+}
+
+/// A file carried inside the PDF (the handout's plan), associated with the
+/// document as its source data, so it is allowed in PDF/A-3.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub name: String,
+    pub description: String,
+    /// A MIME type, e.g. `text/plain`.
+    pub mime: String,
+    pub data: Vec<u8>,
 }
 
 /// Render a laid-out document to SVG, one string per page, drawn from the same

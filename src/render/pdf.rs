@@ -24,10 +24,11 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use chrono::Datelike;
 
-use super::{shape_outline, PdfOptions, Resources};
+use super::{shape_outline, Attachment, PdfOptions, Resources};
 use crate::assets::{ImageStore, Picture};
 use crate::error::{Error, Result};
 use crate::layout::{ArtifactKind, Color, Document, Item, Line, NodeKind, Role, Segment};
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 
 fn paint(c: Color) -> krilla::paint::Paint {
     rgb::Color::new(c.0, c.1, c.2).into()
@@ -47,16 +48,19 @@ pub(super) fn write(
     res: &Resources,
     images: &ImageStore,
     opts: PdfOptions,
+    attachment: Option<&Attachment>,
 ) -> Result<Vec<u8>> {
     let mut config = ConfigurationBuilder::new().with_version(PdfVersion::Pdf17);
     if opts.tagged {
         config = config.with_accessibility_validator(Accessibility::UA1);
     }
+    // PDF/A-3: like PDF/A-2, and it may carry the handout's plan as an
+    // associated file.
     if opts.pdfa {
         config = config.with_archival_validator(if opts.tagged {
-            Archival::A2_A
+            Archival::A3_A
         } else {
-            Archival::A2_B
+            Archival::A3_B
         });
     }
     let configuration = config
@@ -170,6 +174,22 @@ pub(super) fn write(
                 .day(d.day() as u8),
         );
     pdf.set_metadata(metadata);
+    if let Some(a) = attachment {
+        let date = DateTime::new(d.year() as u16)
+            .month(d.month() as u8)
+            .day(d.day() as u8);
+        pdf.embed_file(EmbeddedFile {
+            path: a.name.clone(),
+            mime_type: MimeType::new(&a.mime),
+            description: Some(a.description.clone()),
+            association_kind: AssociationKind::Data,
+            data: a.data.clone().into(),
+            modification_date: Some(date),
+            compress: Some(true),
+            location: None,
+        })
+        .ok_or_else(|| Error::Pdf(format!("two files named {} in one PDF", a.name)))?;
+    }
     pdf.finish().map_err(|e| match e {
         krilla::error::KrillaError::Validation(errors) => {
             let list: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();

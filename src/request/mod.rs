@@ -42,7 +42,11 @@ pub(crate) fn bad(field: Field, value: &str, reason: impl Into<String>) -> Error
 pub struct Selection {
     pub patient: String,
     pub program: Option<String>,
+    /// The heading when there is no program (a re-issued plan keeps its title).
+    pub title: Option<String>,
     pub items: Vec<ItemSpec>,
+    /// Exercises to leave out (of a program or a re-issued plan).
+    pub without: Vec<String>,
     pub date: Option<NaiveDate>,
     pub clinician: Option<String>,
     pub notes: Option<String>,
@@ -65,6 +69,8 @@ pub struct Choices {
     pub program: Option<String>,
     /// Lists of exercise items (`clams,hip-hitch:2x10@5s`); several lists add up.
     pub exercises: Vec<String>,
+    /// Exercise ids to leave out, in lists like the items.
+    pub without: Vec<String>,
     pub date: Option<String>,
     pub clinician: Option<String>,
     /// General notes, printed under the exercises.
@@ -110,6 +116,12 @@ impl Choices {
         for list in &self.exercises {
             items.extend(ItemSpec::parse_list(&text::clean(Field::Exercises, list)?)?);
         }
+        let mut without = Vec::new();
+        for list in &self.without {
+            for item in ItemSpec::parse_list(&text::clean(Field::Exercises, list)?)? {
+                without.push(item.id);
+            }
+        }
         let mut exercise_notes = Vec::new();
         for n in &self.exercise_notes {
             if let Some(n) = given(Field::ExerciseNote, &Some(n.clone()))? {
@@ -123,7 +135,9 @@ impl Choices {
         Ok(Selection {
             patient: given(Field::Patient, &self.patient)?.unwrap_or_default(),
             program: given(Field::Program, &self.program)?.map(|p| p.to_lowercase()),
+            title: None,
             items,
+            without,
             date: date
                 .as_deref()
                 .map(|d| parse_date_as(d, rules.date_order, Field::Date))

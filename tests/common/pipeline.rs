@@ -66,7 +66,14 @@ impl Pipeline {
 
     /// A tagged PDF, as `handout make` writes it.
     pub fn pdf(&self, doc: &Document) -> Vec<u8> {
-        render::pdf(doc, &self.resources, &self.images, PdfOptions::default()).unwrap()
+        render::pdf(
+            doc,
+            &self.resources,
+            &self.images,
+            PdfOptions::default(),
+            None,
+        )
+        .unwrap()
     }
 
     pub fn preview(&self, doc: &Document) -> Vec<String> {
