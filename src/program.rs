@@ -242,6 +242,10 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
     if items.is_empty() {
         return Err(Error::NoExercises);
     }
+    if !sel.order.is_empty() {
+        let rank = |id: &str| sel.order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+        items.sort_by_key(|i| rank(&i.exercise.id));
+    }
     for (id, text) in &sel.exercise_notes {
         match items.iter_mut().find(|i| &i.exercise.id == id) {
             Some(item) => item.note = Some(text.clone()),

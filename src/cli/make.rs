@@ -50,6 +50,7 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
     if let Some(old) = &a.from {
         sel = reissue(old, sel)?;
     }
+    let mut force = a.force;
     if a.fast.interactive {
         ask_for_the_rest(&lib, &a, &mut sel)?;
     }
@@ -68,12 +69,20 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
             sel.date.unwrap_or(today),
         )),
     };
-    // Refuse early, before any work, when the file exists.
+    // Refuse early, before any work, when the file exists (or, on the fast
+    // path, ask what to do: the answers are not lost).
     if !to_stdout && path.is_dir() {
         return Err(Error::OutputIsFolder(path));
     }
-    if !to_stdout && !a.force && path.exists() {
-        return Err(Error::OutputExists(path));
+    let mut path = path;
+    if !to_stdout && !force && path.exists() {
+        if !a.fast.interactive {
+            return Err(Error::OutputExists(path));
+        }
+        match ask::when_it_exists(&mut ask::Terminal, &path)? {
+            ask::Exists::Replace => force = true,
+            ask::Exists::NewName(p) => path = p,
+        }
     }
     let engine = Engine::new(lib, pdf_options(a.pdfa, a.untagged))?;
     let made = engine.make(&sel, today)?;
@@ -86,7 +95,7 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
             .and_then(|_| o.flush())
             .map_err(Error::stdout)?;
     } else {
-        output::write_atomic(&path, &made.pdf, a.force)?;
+        output::write_atomic(&path, &made.pdf, force)?;
         eprintln!(
             "wrote {} ({} page{}, {} KB)",
             path.display(),
@@ -138,9 +147,11 @@ fn reissue(old: &Path, flags: Selection) -> Result<Selection, Error> {
 /// `-i`: ask on the terminal for what the flags did not give, and add the answers.
 fn ask_for_the_rest(lib: &Library, a: &MakeArgs, sel: &mut Selection) -> Result<(), Error> {
     let what = Ask {
-        patient: a.patient.is_none(),
+        patient: a.patient.is_none() && a.from.is_none(),
         exercises: sel.program.is_none() && sel.items.is_empty(),
         notes: sel.notes.is_none(),
+        template: sel.template.is_none(),
+        paper: sel.paper.is_none(),
     };
     let got = ask::on_terminal(lib, what)?;
     if let Some(p) = got.patient {
@@ -150,8 +161,13 @@ fn ask_for_the_rest(lib: &Library, a: &MakeArgs, sel: &mut Selection) -> Result<
         sel.program = got.program;
     }
     sel.items.extend(got.items);
+    if !got.order.is_empty() {
+        sel.order = got.order;
+    }
     if sel.notes.is_none() {
         sel.notes = got.notes;
     }
+    sel.template = sel.template.take().or(got.template);
+    sel.paper = sel.paper.or(got.paper);
     Ok(())
 }

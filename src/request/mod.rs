@@ -47,6 +47,9 @@ pub struct Selection {
     pub items: Vec<ItemSpec>,
     /// Exercises to leave out (of a program or a re-issued plan).
     pub without: Vec<String>,
+    /// The order to print the exercises in, by id (the rest follow in their
+    /// own order); empty: a program's order, then the items'.
+    pub order: Vec<String>,
     pub date: Option<NaiveDate>,
     pub clinician: Option<String>,
     pub notes: Option<String>,
@@ -138,6 +141,7 @@ impl Choices {
             title: None,
             items,
             without,
+            order: Vec::new(),
             date: date
                 .as_deref()
                 .map(|d| parse_date_as(d, rules.date_order, Field::Date))

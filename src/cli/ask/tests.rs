@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 enum A {
     /// Typed text (empty: Enter).
     Type(&'static str),
-    /// Pick the options whose label contains each of these, as typed to search.
-    Pick(&'static [&'static str]),
+    /// Type this to search a list, then Enter: the first option containing it.
+    Choose(&'static str),
+    /// Enter on a list: the highlighted option.
+    Enter,
     Esc,
     CtrlC,
 }
@@ -43,7 +45,7 @@ impl Prompter for Script {
                 A::Type(t) => t.to_string(),
                 A::Esc => return Err(Error::Cancelled { interrupted: false }),
                 A::CtrlC => return Err(Error::Cancelled { interrupted: true }),
-                A::Pick(_) => panic!("a text question, not a list: {}", q.message),
+                A::Choose(_) | A::Enter => panic!("a text question, not a list: {}", q.message),
             };
             let answer = match (typed.is_empty(), q.default) {
                 (true, Some(d)) => d.to_string(),
@@ -56,29 +58,23 @@ impl Prompter for Script {
         }
     }
 
-    fn multi_select(&mut self, q: &SelectQuestion<'_>) -> Result<Vec<usize>> {
-        self.transcript.push(q.message.to_string());
-        let parts = match self.next() {
-            A::Pick(parts) => parts,
-            A::Esc => return Err(Error::Cancelled { interrupted: false }),
-            A::CtrlC => return Err(Error::Cancelled { interrupted: true }),
-            A::Type(_) => panic!("a list, not a text question"),
-        };
-        let mut picked = Vec::new();
-        for part in parts {
-            let hits: Vec<usize> = (0..q.options.len())
-                .filter(|&i| q.options[i].to_lowercase().contains(&part.to_lowercase()))
-                .collect();
-            // Typing narrows the list; space picks the first (highlighted) match.
-            let first = *hits
-                .first()
-                .unwrap_or_else(|| panic!("nothing matches {part:?}"));
-            if !picked.contains(&first) {
-                picked.push(first);
-            }
+    fn select(&mut self, q: &SelectQuestion<'_>) -> Result<usize> {
+        self.transcript.push(format!(
+            "{} <{}>",
+            q.message,
+            q.options.get(q.start).map_or("", String::as_str)
+        ));
+        match self.next() {
+            A::Choose(part) => Ok(q
+                .options
+                .iter()
+                .position(|o| o.to_lowercase().contains(&part.to_lowercase()))
+                .unwrap_or_else(|| panic!("nothing matches {part:?} in {:?}", q.options))),
+            A::Enter => Ok(q.start),
+            A::Esc => Err(Error::Cancelled { interrupted: false }),
+            A::CtrlC => Err(Error::Cancelled { interrupted: true }),
+            A::Type(_) => panic!("a list, not a text question: {}", q.message),
         }
-        picked.sort();
-        Ok(picked)
     }
 
     fn say(&mut self, text: &str) {
@@ -108,92 +104,137 @@ const ALL: Ask = Ask {
     patient: true,
     exercises: true,
     notes: true,
+    template: true,
+    paper: true,
 };
 
+fn title(lib: &Library, id: &str) -> String {
+    lib.exercise(id).unwrap().title.clone()
+}
+
 #[test]
-fn a_name_three_exercises_by_title_and_the_default_doses() {
+fn exercises_keep_the_order_they_were_picked_in_with_their_default_doses() {
     let lib = Library::builtin().unwrap();
     let mut s = Script::new(vec![
         A::Type("  Zoë Ó'Brien "),
-        A::Pick(&["clam", "hip hitch", "hinge"]),
+        A::Choose("hip hitch"),
+        A::Choose("clam"),
+        A::Choose("hip hinge"),
+        A::Choose("done"),
+        A::Type(""), // keep the order
         A::Type(""),
         A::Type(""),
         A::Type(""),
+        A::Type(""),
+        A::Type(""),
+        A::Type(""),
+        A::Enter, // the usual template
+        A::Enter, // the usual paper
         A::Type(""),
     ]);
     let a = ask(&lib, &mut s, ALL).unwrap();
     assert_eq!(a.patient.as_deref(), Some("Zoë Ó'Brien"));
-    assert_eq!((&a.program, &a.notes), (&None, &None));
-    assert_eq!(brief(&a.items), ["clams", "hip-hinge", "hip-hitch"]);
+    assert_eq!(a.order, ["hip-hitch", "clams", "hip-hinge"]);
+    assert_eq!(brief(&a.items), ["hip-hitch", "clams", "hip-hinge"]);
     assert!(a.items.iter().all(|i| i.dose == DoseOverride::default()));
-    // Listed by title, each dose offered with its default.
     assert_eq!(
-        s.transcript,
-        [
-            "Patient's name: []",
-            "Exercises and presets:",
-            "Dose for Clams: [3x10@3s each-side]",
-            "Dose for Hip hinge: [3x8 each-side]",
-            "Dose for Hip hitch: [3x10@3s each-side]",
-            "Note for the patient (optional): []",
-        ]
+        (a.template.as_deref(), a.paper),
+        (Some("standard"), Some(Paper::A4))
     );
+    assert_eq!(a.notes, None);
+    // Each dose is offered with its default, and a note for each card.
+    let clams = title(&lib, "clams");
+    assert!(s
+        .transcript
+        .contains(&format!("Dose for {clams}: [3x10@3s each-side]")));
+    assert!(s
+        .transcript
+        .contains(&format!("Note on the {clams} card (optional): []")));
+    assert!(s
+        .transcript
+        .iter()
+        .any(|l| l.starts_with("Page design: <Standard")));
 }
 
 #[test]
-fn tags_find_exercises_and_changed_doses_and_notes_are_kept() {
+fn the_order_can_be_changed_and_a_bad_order_is_asked_again() {
     let lib = Library::builtin().unwrap();
     let mut s = Script::new(vec![
-        A::Type("Jane Doe"),
-        A::Pick(&["standing"]),
-        A::Type("3 by 12"),
-        A::Type("2x15@0s"),
-        A::Type("Walk for 20 minutes a day."),
+        A::Type("Sam Lee"),
+        A::Choose("clam"),
+        A::Choose("hip hitch"),
+        A::Choose("done"),
+        A::Type("3 1"),
+        A::Type("2 2"),
+        A::Type("2"),
+        A::Type(""),
+        A::Type(""),
+        A::Type(""),
+        A::Type("Use the green band"),
+        A::Enter,
+        A::Enter,
+        A::Type(""),
     ]);
     let a = ask(&lib, &mut s, ALL).unwrap();
-    assert_eq!(brief(&a.items), ["hip-hinge:2x15"]);
-    assert_eq!(
-        a.items[0].dose.hold_seconds,
-        Some(0),
-        "@0s removes the hold"
-    );
-    assert_eq!(a.notes.as_deref(), Some("Walk for 20 minutes a day."));
-    // The bad dose was explained and asked again.
-    assert!(
-        s.transcript
-            .iter()
-            .any(|l| l
-                .starts_with("! the dose must be SETSxREPS, like 3x12: type a dose like 3x12@5s")),
-        "{:?}",
-        s.transcript
-    );
+    assert_eq!(a.order, ["hip-hitch", "clams"]);
+    assert!(s
+        .transcript
+        .contains(&"! `3` is not a number from 1 to 2".to_string()));
+    assert!(s.transcript.contains(&"! 2 is there twice".to_string()));
+    let clams = a.items.iter().find(|i| i.id == "clams").unwrap();
+    assert_eq!(clams.note.as_deref(), Some("Use the green band"));
 }
 
 #[test]
 fn a_preset_keeps_its_doses_unless_changed() {
     let lib = Library::builtin().unwrap();
-    let mut answers = vec![A::Type("Jane Doe"), A::Pick(&["glute strength", "clams"])];
-    // Five doses: change the hip hitch (fourth), keep the rest.
-    answers.extend([
-        A::Type(""),
-        A::Type(""),
-        A::Type(""),
-        A::Type("@8s"),
-        A::Type(""),
-    ]);
-    answers.push(A::Type(""));
+    let glute = lib.program("glute-strength").unwrap();
+    let mut answers = vec![
+        A::Type("Jane Doe"),
+        A::Choose("glute strength"),
+        A::Choose("done"),
+    ];
+    answers.push(A::Type("")); // order
+    for item in &glute.exercises {
+        // Change the hip hitch's hold, keep the rest; no notes.
+        answers.push(if item.id.get_ref() == "hip-hitch" {
+            A::Type("@8s")
+        } else {
+            A::Type("")
+        });
+        answers.push(A::Type(""));
+    }
+    answers.extend([A::Enter, A::Enter, A::Type("")]);
     let mut s = Script::new(answers);
     let a = ask(&lib, &mut s, ALL).unwrap();
     assert_eq!(a.program.as_deref(), Some("glute-strength"));
-    // Clams was in the preset already: asked once.
     assert_eq!(brief(&a.items), ["hip-hitch:3x10@8s"]);
+    assert_eq!(a.order.len(), glute.exercises.len());
+}
+
+#[test]
+fn the_clinics_usual_template_and_paper_are_offered_first() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("lib");
+    handout::init::init(&dir).unwrap();
+    let clinic = dir.join("clinic.toml");
+    let text = std::fs::read_to_string(&clinic)
+        .unwrap()
+        .replace("# paper = \"letter\"", "paper = \"letter\"")
+        .replace("# template = \"large-print\"", "template = \"large-print\"");
+    std::fs::write(&clinic, text).unwrap();
+    let lib = Library::open(&dir).unwrap();
+    let mut s = Script::new(vec![A::Enter, A::Enter]);
+    let what = Ask {
+        template: true,
+        paper: true,
+        ..Ask::default()
+    };
+    let a = ask(&lib, &mut s, what).unwrap();
     assert_eq!(
-        s.transcript.iter().filter(|l| l.contains("Clams")).count(),
-        1
+        (a.template.as_deref(), a.paper),
+        (Some("large-print"), Some(Paper::Letter))
     );
-    assert!(s
-        .transcript
-        .contains(&"Dose for Clams: [3x12@3s each-side]".to_string()));
 }
 
 #[test]
@@ -211,8 +252,14 @@ fn ctrl_c_at_any_question_cancels() {
     let scripts: Vec<Vec<A>> = vec![
         vec![A::CtrlC],
         vec![A::Type("Sam"), A::CtrlC],
-        vec![A::Type("Sam"), A::Pick(&["clams"]), A::CtrlC],
-        vec![A::Type("Sam"), A::Pick(&["clams"]), A::Type(""), A::CtrlC],
+        vec![A::Type("Sam"), A::Choose("clam"), A::CtrlC],
+        vec![
+            A::Type("Sam"),
+            A::Choose("clam"),
+            A::Choose("done"),
+            A::Type(""),
+            A::CtrlC,
+        ],
     ];
     for answers in scripts {
         let mut s = Script::new(answers);
@@ -225,19 +272,44 @@ fn ctrl_c_at_any_question_cancels() {
 #[test]
 fn only_what_the_flags_did_not_give_is_asked() {
     let lib = Library::builtin().unwrap();
-    let mut s = Script::new(vec![A::Pick(&["clams"]), A::Type("")]);
+    let mut s = Script::new(vec![
+        A::Choose("clam"),
+        A::Choose("done"),
+        A::Type(""),
+        A::Type(""),
+    ]);
     let a = ask(
         &lib,
         &mut s,
         Ask {
-            patient: false,
             exercises: true,
-            notes: false,
+            ..Ask::default()
         },
     )
     .unwrap();
     assert_eq!(a.patient, None);
     assert_eq!(brief(&a.items), ["clams"]);
+    assert_eq!((a.template, a.paper), (None, None));
+}
+
+#[test]
+fn when_the_file_is_there_replace_a_new_name_or_cancel() {
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join("jane-2026-11-25.pdf");
+    std::fs::write(&path, b"old").unwrap();
+    std::fs::write(d.path().join("jane-2026-11-25-2.pdf"), b"old").unwrap();
+    let mut s = Script::new(vec![A::Enter]);
+    assert_eq!(
+        when_it_exists(&mut s, &path).unwrap(),
+        Exists::NewName(d.path().join("jane-2026-11-25-3.pdf"))
+    );
+    let mut s = Script::new(vec![A::Choose("replace")]);
+    assert_eq!(when_it_exists(&mut s, &path).unwrap(), Exists::Replace);
+    let mut s = Script::new(vec![A::Choose("cancel")]);
+    assert!(matches!(
+        when_it_exists(&mut s, &path),
+        Err(Error::Cancelled { interrupted: false })
+    ));
 }
 
 #[test]
