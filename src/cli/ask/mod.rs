@@ -414,10 +414,7 @@ type Entry = (String, String);
 /// What can be picked: presets, then exercises by title, each with a label to
 /// search by (title, region, position, equipment, tags). A file that does not
 /// load is left out with a warning.
-fn catalogue(
-    lib: &Library,
-    p: &mut dyn Prompter,
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn catalogue(lib: &Library, p: &mut dyn Prompter) -> (Vec<Entry>, Vec<Entry>) {
     let mut presets = Vec::new();
     for id in lib.program_ids() {
         let loaded = lib.program(id).and_then(|prog| {
