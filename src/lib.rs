@@ -16,6 +16,7 @@
 
 pub mod assets;
 pub mod batch;
+pub mod catalogue;
 pub mod check;
 pub mod config;
 pub mod content;

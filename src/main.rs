@@ -57,7 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Make(args) => cli::make::run(lib, *args),
         Command::Batch(args) => cli::batch::run(lib, args),
         Command::Figure(args) => cli::figure::run(lib, args),
-        Command::List => cli::library::list(&lib),
+        Command::List(args) => cli::list::list(&lib, &args),
         Command::Show { id } => cli::library::show(&lib, &id),
         Command::Templates => cli::library::templates(&lib),
         Command::NewExercise { id } => cli::setup::new_exercise(&lib, &id),

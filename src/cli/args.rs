@@ -60,11 +60,11 @@ pub enum Command {
     /// Make one patient's handout, e.g. `handout make --patient "Jane Doe" --program glute-strength`
     #[command(after_help = ITEM_HELP)]
     Make(Box<MakeArgs>),
-    /// List the library's exercises (id, title, tags, default dose) and programs
-    List,
-    /// Show one exercise or program in full, e.g. `handout show clams`
+    /// List the library's exercises by body region, and its programmes; search and filter them, e.g. `handout list --region knee --position sitting` or `handout list calf strech`
+    List(ListArgs),
+    /// Show one exercise or programme in full, or what an earlier handout prescribed, e.g. `handout show clams` or `handout show jane-2026-11-25.pdf`
     Show {
-        /// Exercise or program id, e.g. clams
+        /// Exercise or programme id, e.g. clams, or a handout's PDF
         #[arg(add = ArgValueCandidates::new(super::complete::complete_ids))]
         id: String,
     },
@@ -147,6 +147,32 @@ pub struct BatchArgs {
     /// Write an untagged PDF, without structure for screen readers (for comparison only)
     #[arg(long, hide = true)]
     pub untagged: bool,
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// Words to search for in titles, clinical names and tags (typos are forgiven), e.g. calf stretch
+    pub words: Vec<String>,
+
+    /// Only this body region: back, hip, knee, ankle, shoulder, neck, balance
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Only this position: standing, sitting, lying-on-back, lying-on-front, lying-on-side, hands-and-knees, kneeling
+    #[arg(long, value_name = "POSITION")]
+    pub position: Option<String>,
+
+    /// Only exercises that use this: band, chair, wall, step, towel, ball, mat, pillow, stick, table, weight
+    #[arg(long, value_name = "THING")]
+    pub equipment: Option<String>,
+
+    /// Only this goal: strength, stretch, mobility, balance, control, endurance
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Option<String>,
+
+    /// Print the library as JSON (exercises, programmes, counts by region), for other tools
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args)]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use handout::check;
 use handout::content::Library;
 use handout::error::Error;
-use handout::program::Dose;
+use handout::program::{preset_override, Dose};
 use handout::words::Words;
 
 use super::report::{self, out, Face};
@@ -28,85 +28,6 @@ pub fn check(lib: &Library) -> Result<ExitCode, Error> {
     }
 }
 
-pub fn list(lib: &Library) -> Result<ExitCode, Error> {
-    let words = Words::for_language(&lib.clinic.language);
-    let mut rows = vec![[
-        "ID".to_string(),
-        "TITLE".to_string(),
-        "TAGS".to_string(),
-        "DEFAULT DOSE".to_string(),
-    ]];
-    let mut failed = false;
-    for id in lib.exercise_ids() {
-        match lib.exercise(id) {
-            Ok(ex) => rows.push([
-                id.to_string(),
-                ex.title.clone(),
-                ex.tags.join(", "),
-                Dose::from_spec(&ex.dose).short(&words),
-            ]),
-            Err(e) => {
-                report::error(&e, Face::Flags);
-                failed = true;
-            }
-        }
-    }
-    let mut text = format!("Exercises ({}):\n", rows.len() - 1);
-    text += &table(&rows);
-    let mut prows = vec![[
-        "ID".to_string(),
-        "TITLE".to_string(),
-        "EXERCISES".to_string(),
-    ]];
-    for id in lib.program_ids() {
-        match lib.program(id) {
-            Ok(p) => prows.push([
-                id.to_string(),
-                p.title.clone(),
-                p.exercises
-                    .iter()
-                    .map(|i| i.id.get_ref().as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ]),
-            Err(e) => {
-                report::error(&e, Face::Flags);
-                failed = true;
-            }
-        }
-    }
-    text += &format!("\nPrograms ({}):\n", prows.len() - 1);
-    text += &table(&prows);
-    out(&text)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn table<const N: usize>(rows: &[[String; N]]) -> String {
-    let mut widths = [0usize; N];
-    for r in rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let mut s = String::new();
-    for r in rows {
-        let mut line = String::from("  ");
-        for (i, c) in r.iter().enumerate() {
-            line += c;
-            if i + 1 < N {
-                line += &" ".repeat(widths[i] - c.chars().count() + 2);
-            }
-        }
-        s += line.trim_end();
-        s.push('\n');
-    }
-    s
-}
-
 pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
     if id.to_ascii_lowercase().ends_with(".pdf") {
         return show_plan(lib, std::path::Path::new(id));
@@ -117,10 +38,19 @@ pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
         if !p.purpose.is_empty() {
             s += &format!("{}\n", p.purpose);
         }
+        let words = Words::for_language(&lib.clinic.language);
+        let mut rows = Vec::new();
         for (k, item) in p.exercises.iter().enumerate() {
             let ex = lib.exercise(item.id.get_ref())?;
-            s += &format!("  {}. {} ({})\n", k + 1, ex.title, ex.id);
+            let dose = Dose::from_spec(&ex.dose).with(&preset_override(item));
+            rows.push(vec![
+                format!("{}.", k + 1),
+                ex.title.clone(),
+                format!("({})", ex.id),
+                dose.short(&words),
+            ]);
         }
+        s += &super::list::table(rows);
         out(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -210,7 +140,7 @@ fn show_plan(lib: &Library, path: &std::path::Path) -> Result<ExitCode, Error> {
 }
 
 pub fn templates(lib: &Library) -> Result<ExitCode, Error> {
-    let mut rows = vec![[
+    let mut rows = vec![vec![
         "NAME".to_string(),
         "TITLE".to_string(),
         "DESCRIPTION".to_string(),
@@ -218,7 +148,7 @@ pub fn templates(lib: &Library) -> Result<ExitCode, Error> {
     let mut failed = false;
     for id in lib.template_ids() {
         match lib.template(id) {
-            Ok(t) => rows.push([id.to_string(), t.name.clone(), t.description.clone()]),
+            Ok(t) => rows.push(vec![id.to_string(), t.name.clone(), t.description.clone()]),
             Err(e) => {
                 report::error(&e, Face::Flags);
                 failed = true;
@@ -228,7 +158,7 @@ pub fn templates(lib: &Library) -> Result<ExitCode, Error> {
     out(&format!(
         "Templates ({}), for --template NAME (each on --paper a4 or letter):\n{}",
         rows.len() - 1,
-        table(&rows)
+        super::list::table(rows)
     ))?;
     Ok(if failed {
         ExitCode::FAILURE

@@ -6,7 +6,8 @@
 //! - [`make`]: one handout; [`ask`]: the questions of the fast path;
 //!   [`deliver`]: `--open` and `--print`;
 //! - [`batch`]: a roster's handouts, with progress and a summary;
-//! - [`library`]: `list`, `show`, `templates`, `check`;
+//! - [`list`]: the library by region, searched and filtered, or as JSON;
+//! - [`library`]: `show`, `templates`, `check`;
 //! - [`figure`]: a figure on its own, or a contact sheet;
 //! - [`setup`]: `init`, `new-exercise`, completion scripts, the manual;
 //!   [`complete`]: the ids a completion offers;
@@ -19,6 +20,7 @@ pub mod complete;
 pub mod deliver;
 pub mod figure;
 pub mod library;
+pub mod list;
 pub mod make;
 pub mod report;
 pub mod setup;

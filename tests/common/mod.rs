@@ -211,15 +211,28 @@ pub fn builtin() -> handout::content::Library {
 }
 
 /// What `handout check` prints for a sound copy of the built-in library named `name`.
-pub fn check_summary(name: &str) -> String {
+/// Checks `check`'s one-line summary for a clean copy of the built-in
+/// library: the counts, no problems, and the highest reading grade, which
+/// must be at most 6 for the built-in text.
+pub fn assert_check_summary(stdout: &str, name: &str) {
     let lib = builtin();
-    format!(
-        "library {name}: {} exercises, {} programs, {} templates, {} images: no problems\n",
+    let head = format!(
+        "library {name}: {} exercises, {} programs, {} templates, {} images: no problems; highest reading grade ",
         lib.exercise_ids().count(),
         lib.program_ids().count(),
         lib.template_ids().count(),
         lib.files_under("images/").count()
-    )
+    );
+    let rest = stdout
+        .strip_prefix(&head)
+        .unwrap_or_else(|| panic!("summary {stdout:?} does not start {head:?}"));
+    let grade: f64 = rest
+        .split_whitespace()
+        .next()
+        .and_then(|g| g.parse().ok())
+        .unwrap_or_else(|| panic!("no grade in {stdout:?}"));
+    assert!(grade <= 6.0, "built-in text above grade 6: {stdout}");
+    assert!(rest.ends_with(")\n"), "{stdout:?}");
 }
 
 /// The exercises of the glute-strength program, in its order.

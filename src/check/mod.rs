@@ -13,6 +13,8 @@ use crate::layout;
 use crate::program::{Dose, Handout, HandoutItem, Paper};
 use crate::words::Words;
 
+mod reading;
+
 /// What `check` found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -22,6 +24,8 @@ pub struct Report {
     pub programs: usize,
     pub templates: usize,
     pub images: usize,
+    /// The hardest words to read: (grade, what).
+    pub hardest: Option<(f64, String)>,
 }
 
 impl Report {
@@ -42,9 +46,23 @@ impl Report {
             } else {
                 format!("{} problem(s)", self.problems.len())
             }
-        )
+        ) + &self
+            .hardest
+            .as_ref()
+            .map(|(g, what)| format!("; highest reading grade {g:.1} ({what})"))
+            .unwrap_or_default()
+    }
+
+    /// Remember `grade` of `what` if it is the hardest so far.
+    fn grade(&mut self, grade: f64, what: String) {
+        if self.hardest.as_ref().is_none_or(|(g, _)| grade > *g) {
+            self.hardest = Some((grade, what));
+        }
     }
 }
+
+/// A programme longer than this is warned about.
+pub const MAX_PROGRAM_EXERCISES: usize = 8;
 
 /// Check every file of the library.
 pub fn check(lib: &Library) -> Report {
@@ -179,8 +197,41 @@ pub fn check(lib: &Library) -> Report {
             ));
         }
         if ex.images.is_empty() && ex.figure.is_none() {
+            let message = "no picture and no figure; patients follow pictures more than words";
+            if lib.is_builtin() {
+                r.problems.push(Error::file(file.clone(), message));
+            } else {
+                r.warnings.push(format!("{file}: {message}"));
+            }
+        }
+        if ex.images.is_empty() {
+            if let Some(fig) = &ex.figure {
+                if fig.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                    let message = "the figure has no `alt` text for readers who cannot see it";
+                    if lib.is_builtin() {
+                        r.problems.push(Error::file(file.clone(), message));
+                    } else {
+                        r.warnings.push(format!(
+                            "{file}: {message}; handouts describe it by the exercise's title"
+                        ));
+                    }
+                }
+            }
+        }
+        let grade = reading::exercise_grade(&ex);
+        r.grade(grade, format!("exercise `{id}`"));
+        if lib.is_builtin() && grade > reading::BUILT_IN_GRADE {
+            r.problems.push(Error::file(
+                file.clone(),
+                format!(
+                    "the words read at grade {grade:.1}; built-in exercises keep to grade {} or below",
+                    reading::BUILT_IN_GRADE
+                ),
+            ));
+        } else if grade > reading::WARN_GRADE {
             r.warnings.push(format!(
-                "{file}: no picture; patients follow pictures more than words"
+                "{file}: the words read at grade {grade:.1} (above {}): shorter sentences and everyday words help patients follow them",
+                reading::WARN_GRADE
             ));
         }
         if images_ok {
@@ -258,6 +309,13 @@ pub fn check(lib: &Library) -> Report {
             r.problems
                 .push(Error::file(shown.clone(), "the program lists no exercises"));
         }
+        if p.exercises.len() > MAX_PROGRAM_EXERCISES {
+            r.warnings.push(format!(
+                "{shown}: {} exercises; older adults keep up a programme of {MAX_PROGRAM_EXERCISES} or fewer more faithfully",
+                p.exercises.len()
+            ));
+        }
+        r.grade(reading::program_grade(&p), format!("programme `{id}`"));
         for item in &p.exercises {
             let eid = item.id.get_ref();
             let pos = Some(Pos::of_offset(&text, item.id.span().start));
