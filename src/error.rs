@@ -224,7 +224,7 @@ impl Error {
                 std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                     Some("you may not write there: choose another folder".into())
                 }
-                std::io::ErrorKind::NotFound => Some("check that the folder exists".into()),
+                std::io::ErrorKind::NotFound => Some("create the folder first, or write the file somewhere else".into()),
                 _ => None,
             },
             Error::NotALibrary { .. } => {

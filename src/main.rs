@@ -14,7 +14,10 @@ use handout::error::Error;
 fn main() -> ExitCode {
     // Shell completion requests (COMPLETE=bash handout -- ...) are answered here.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    cli::report::exit(run(Cli::parse()))
+    match cli::unknown::parse() {
+        Ok(cli) => cli::report::exit(run(cli)),
+        Err(code) => code,
+    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {

@@ -58,8 +58,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     }
     let werr = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
-        source,
+        source: without_temporary_name(source),
     };
+    if !dir.is_dir() {
+        return Err(werr(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("there is no folder {}", dir.display()),
+        )));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".handout-")
         .suffix(".part")
@@ -85,6 +91,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// The temporary file's name is ours, not the user's: an error from
+/// creating or renaming it is shown without it (tempfile adds "at path ...").
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    let kind = e.kind();
+    match e.get_ref().and_then(std::error::Error::source) {
+        Some(inner) => std::io::Error::new(kind, inner.to_string()),
+        None => e,
+    }
 }
 
 #[cfg(test)]

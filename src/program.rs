@@ -253,7 +253,15 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
                 return Err(Error::Choice {
                     field: Field::ExerciseNote,
                     value: format!("{id}={text}"),
-                    reason: format!("the note is for `{id}`, which is not in this handout"),
+                    reason: match crate::error::suggest(
+                        id,
+                        items.iter().map(|i| i.exercise.id.as_str()),
+                    ) {
+                        Some(near) => format!(
+                            "the note is for `{id}`, which is not in this handout; did you mean `{near}`?"
+                        ),
+                        None => format!("the note is for `{id}`, which is not in this handout"),
+                    },
                 })
             }
         }

@@ -279,7 +279,7 @@ fn an_unwritable_output_folder_is_an_error() {
     fails(
         &env,
         &a,
-        "error: cannot write no-such-folder/out.pdf: No such file or directory",
+        "error: cannot write no-such-folder/out.pdf: there is no folder no-such-folder",
     );
 }
 

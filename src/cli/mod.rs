@@ -11,7 +11,8 @@
 //! - [`figure`]: a figure on its own, or a contact sheet;
 //! - [`setup`]: `init`, `new-exercise`, completion scripts, the manual;
 //!   [`complete`]: the ids a completion offers;
-//! - [`report`]: errors and hints, and writing to standard output.
+//! - [`report`]: errors and hints, and writing to standard output;
+//!   [`unknown`]: parsing, with our own hint for an option clap does not know.
 
 pub mod args;
 pub mod ask;
@@ -24,6 +25,7 @@ pub mod list;
 pub mod make;
 pub mod report;
 pub mod setup;
+pub mod unknown;
 
 use std::path::PathBuf;
 

@@ -188,17 +188,6 @@ pub fn dof_index(kind: &JointKind, key: &str) -> Option<(usize, f32)> {
     })
 }
 
-fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let mut best: Option<(f64, &str)> = None;
-    for o in options {
-        let s = strsim::jaro_winkler(word, o);
-        if s > 0.8 && best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, o));
-        }
-    }
-    best.map(|(_, o)| o.to_string())
-}
-
 pub(super) fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
     let r = s.span();
     (r.start < r.end).then_some(r)
@@ -226,7 +215,7 @@ pub fn resolve_point(
         Some(p) => Some(p),
         None => {
             let names = body::point_names();
-            let hint = match did_you_mean(n, names.iter().map(String::as_str)) {
+            let hint = match crate::error::suggest(n, names.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`? The body points are listed in src/figure/README.md"),
                 None => "body points are named like `left-knee`, `right-hand`, `pelvis-left`, `head`; see src/figure/README.md".into(),
             };
@@ -255,7 +244,7 @@ fn apply_pose(
             let name = key.get_ref().as_str();
             let Some(joints) = joints_named(name) else {
                 if plural_pass {
-                    let hint = match did_you_mean(name, names.iter().map(String::as_str)) {
+                    let hint = match crate::error::suggest(name, names.iter().map(String::as_str)) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("the joints are: posture, {}", names.join(", ")),
                     };
@@ -281,7 +270,7 @@ fn apply_pose(
                         .iter()
                         .flat_map(|d| [d.positive, d.negative])
                         .collect();
-                    let hint = match did_you_mean(dname, keys.iter().copied()) {
+                    let hint = match crate::error::suggest(dname, keys.iter().copied()) {
                         Some(s) => {
                             format!("did you mean `{s}`? `{name}` takes {}", keys.join(", "))
                         }
@@ -421,7 +410,7 @@ pub fn resolve(spec: &FigureSpec) -> (Option<Resolved>, Vec<Problem>) {
             match POSTURES.iter().find(|(n, _)| *n == name) {
                 Some((_, posture)) => Some(*posture),
                 None => {
-                    let hint = match did_you_mean(name, POSTURES.iter().map(|p| p.0)) {
+                    let hint = match crate::error::suggest(name, POSTURES.iter().map(|p| p.0)) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!(
                             "the postures are: {}",
@@ -549,7 +538,7 @@ fn named<T: Copy>(
         return Some(*v);
     }
     let names: Vec<&str> = list.iter().map(|x| x.0).collect();
-    let hint = match did_you_mean(name, names.iter().copied()) {
+    let hint = match crate::error::suggest(name, names.iter().copied()) {
         Some(m) => format!("did you mean `{m}`?"),
         None => format!("the {plural} are: {}", names.join(", ")),
     };
@@ -572,7 +561,7 @@ fn resolve_view(
     let mut view = match VIEWS.iter().find(|v| v.0 == vname) {
         Some(&(_, azimuth, elevation)) => Some(View { azimuth, elevation }),
         None => {
-            let hint = match did_you_mean(vname, VIEWS.iter().map(|v| v.0)) {
+            let hint = match crate::error::suggest(vname, VIEWS.iter().map(|v| v.0)) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
                     "the views are: {}",
@@ -627,7 +616,7 @@ fn resolve_rests(
                 }
             }
             None => {
-                let hint = match did_you_mean(n, names.iter().map(String::as_str)) {
+                let hint = match crate::error::suggest(n, names.iter().map(String::as_str)) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "name body points (`left-foot`, `right-knee`, `head`) or areas: `shoulders`, `back`, `buttocks`, `feet`, `knees`, `hands`, `forearms`, `elbows`; see src/figure/README.md".into(),
                 };

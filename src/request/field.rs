@@ -93,7 +93,7 @@ impl Field {
             Field::Date => "date",
             Field::Clinician => "clinician",
             Field::Notes => "notes",
-            Field::ExerciseNote => "exercise item",
+            Field::ExerciseNote => "exercise note",
             Field::Paper => "paper size",
             Field::Template => "template",
             Field::Log => "log length",
