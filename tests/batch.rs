@@ -481,3 +481,33 @@ fn clinic_defaults_for_paper_and_template_apply_to_make_and_batch_and_flags_win(
     ]);
     assert!(pdfinfo(&env.path().join("c.pdf")).contains("(A4)"));
 }
+
+#[test]
+fn date_dates_the_rows_without_one_and_makes_runs_repeatable() {
+    let env = Env::new();
+    write(
+        &env,
+        "r.csv",
+        "patient,program,date\nAnn Lee,glute-strength,\nBob Ray,glute-strength,2026-11-20\n",
+    );
+    let run = |dir: &str| {
+        env.ok(&["batch", "r.csv", "--out-dir", dir, "--date", "3/12/2026"]);
+        pdfs(&env.path().join(dir))
+    };
+    let names = run("a");
+    assert_eq!(names, ["ann-lee-2026-12-03.pdf", "bob-ray-2026-11-20.pdf"]);
+    assert_eq!(run("b"), names);
+    for n in &names {
+        assert!(
+            read(&env.path().join("a"), n) == read(&env.path().join("b"), n),
+            "{n} differs between runs"
+        );
+    }
+    let r = env.run(&["batch", "r.csv", "--out-dir", "c", "--date", "31/2/2026"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: bad date `31/2/2026`: there is no day 31 in February 2026\n"
+    );
+    assert!(!env.path().join("c").exists());
+}

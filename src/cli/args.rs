@@ -128,6 +128,10 @@ pub struct BatchArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// The date for rows without a `date` cell, e.g. --date 2026-11-25 (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
     /// Paper size for rows without a `paper` cell: a4 or letter (default: the clinic's, else a4)
     #[arg(long, value_name = "SIZE", value_parser = checked(Paper::parse))]
     pub paper: Option<String>,

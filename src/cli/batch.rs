@@ -10,7 +10,7 @@ use std::sync::Arc;
 use handout::batch::{self, Summary};
 use handout::content::Library;
 use handout::error::Error;
-use handout::request::Paper;
+use handout::request::{self, Field, Paper};
 use handout::roster::{self, Roster};
 use handout::Engine;
 
@@ -19,7 +19,10 @@ use super::make::pdf_options;
 use super::report::{self, Face};
 
 pub fn run(lib: Library, a: BatchArgs) -> Result<ExitCode, Error> {
-    let today = chrono::Local::now().date_naive();
+    let today = match &a.date {
+        Some(d) => request::parse_date_as(d, lib.rules().date_order, Field::Date)?,
+        None => chrono::Local::now().date_naive(),
+    };
     let from_stdin = a.roster.as_os_str() == "-";
     let source = if from_stdin {
         "standard input".to_string()
