@@ -19,9 +19,11 @@
 //! | `sections/` | one builder per section: `header` (and the running header), `card`, `dose`, `pictures`, `qr`, `safety`, `notes`, `log`, `footer` |
 //! | `flow.rs` | [`lay_out`]: sections assembled in the template's order, paginated, footers added |
 //! | `cache.rs` | [`LayoutCache`]: cards and fixed sections reused between handouts of a run |
+//! | `fill.rs` | [`Document::page_fill`]: how full each page is, to measure wasted paper |
 
 mod cache;
 mod document;
+mod fill;
 mod flow;
 mod frame;
 mod sections;
@@ -34,6 +36,7 @@ pub use document::{
     ArtifactKind, Block, BlockKind, Color, Document, Glyph, GlyphRun, Item, Line, Meta, Node,
     NodeKind, Page, Path, Placed, Rect, Role, Segment, Shape, Style, MM,
 };
+pub use fill::page_fill;
 pub use flow::{lay_out, Inputs};
 pub use sheet::{sheet, SheetSpec};
 pub use style::ImageSizes;
