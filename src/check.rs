@@ -198,6 +198,18 @@ pub fn check(lib: &Library) -> Report {
             c.language
         ));
     }
+    if c.emergency_number.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        r.warnings.push(match crate::words::default_emergency_number(&c.language) {
+            Some(n) => format!(
+                "{clinic_file}: no `emergency-number`; the safety box says to call {n}, the usual number for `{}`: set it to be sure",
+                c.language
+            ),
+            None => format!(
+                "{clinic_file}: no `emergency-number`, and none is known for the language `{}`; the safety box gives no number to call in an emergency: set one",
+                c.language
+            ),
+        });
+    }
     if let Some(fonts) = &fonts {
         let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
         for ex in &exercises {
@@ -209,6 +221,8 @@ pub fn check(lib: &Library) -> Report {
                         clinician: None,
                         notes: None,
                         program_title: None,
+                        purpose: None,
+                        plan: None,
                         items: vec![HandoutItem {
                             exercise: ex.clone(),
                             dose: Dose::from_spec(&ex.dose),

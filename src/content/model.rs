@@ -178,6 +178,13 @@ pub struct Clinic {
     /// Write every handout as PDF/A-2 (as `--pdfa` does).
     #[serde(default)]
     pub pdfa: bool,
+    /// The number to call for an ambulance, printed in the safety box (when
+    /// left out: the usual one for the country of `language`, if known).
+    pub emergency_number: Option<String>,
+    /// Words a patient may not know, with their meaning in plain words: each
+    /// one the handout uses is explained in its plan box.
+    #[serde(default)]
+    pub glossary: std::collections::BTreeMap<String, String>,
     pub disclaimer: String,
     pub colours: Colours,
     pub safety: Safety,
@@ -224,6 +231,9 @@ pub struct Safety {
     pub title: String,
     pub points: Vec<String>,
     pub urgent: Option<String>,
+    /// What is normal, in the clinic's words (for example that a mild ache
+    /// that settles within a day is), instead of the handout's own.
+    pub normal: Option<String>,
 }
 
 /// `content/exercises/<id>.toml`. The id is the file name without `.toml`.
@@ -394,6 +404,9 @@ pub struct Program {
     /// One sentence in plain words: what the programme is for.
     #[serde(default, alias = "description")]
     pub purpose: String,
+    /// What to do, in the clinic's own words (how many, how often, for how
+    /// long), printed in the plan box instead of the sentence made from the doses.
+    pub plan: Option<String>,
     pub exercises: Vec<ProgramItem>,
 }
 
@@ -480,6 +493,10 @@ pub struct CardSpec {
     pub spacing_mm: Measure,
     pub border_pt: Measure,
     pub corner_mm: Measure,
+    /// With `picture = "left"`: a wide picture (a figure lying down) that
+    /// would be less tall than this in the picture column goes under the
+    /// title instead, this tall and as wide as it needs, with the dose beside it.
+    pub picture_height_mm: Option<Measure>,
 }
 
 /// How cards are arranged.
@@ -564,6 +581,17 @@ pub struct Sections {
     /// Print the aim line under each title.
     #[serde(default = "yes")]
     pub aim: bool,
+    /// The plan box at the top of page 1: what the exercises are for, what
+    /// to do, what ache is normal (after the header unless `order` places it).
+    #[serde(default = "yes")]
+    pub plan: bool,
+    /// Without a log, a one-week tick chart at the end.
+    #[serde(default = "yes")]
+    pub tracker: bool,
+    /// The dose in sentences ("Do it 12 times, ..."); `false` keeps it short
+    /// ("3 sets × 12 reps"), where space is tight.
+    #[serde(default = "yes")]
+    pub dose_in_words: bool,
 }
 
 fn yes() -> bool {
@@ -574,6 +602,8 @@ fn yes() -> bool {
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
     Header,
+    /// What the exercises are for, what to do and what is normal.
+    Plan,
     Exercises,
     Safety,
     Notes,

@@ -3,6 +3,8 @@
 //! not fit, with the running header on later pages), and the footers added
 //! once the page count is known.
 
+use std::collections::VecDeque;
+
 use crate::content::{Clinic, Section, Template};
 use crate::error::{Error, Result};
 use crate::figure::FigureCache;
@@ -12,10 +14,11 @@ use crate::words::Words;
 
 use super::cache::{card_cached, fixed_frame, LayoutCache};
 use super::document::{Block, BlockKind, Document, Meta, Node, NodeKind, Page, Rect, MM};
-use super::frame::{grid_row, place, Chunk, Frame};
+use super::frame::{cut, grid_row, place, Chunk, Frame, FULL_ENOUGH};
 use super::sections::footer::{footer, footer_right_width};
 use super::sections::header::{header, running_header};
-use super::sections::log::log_week;
+use super::sections::log::{log_week, tracker};
+use super::sections::plan::plan;
 use super::sections::notes::notes;
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
@@ -99,7 +102,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
                 height: f.height,
             },
         });
-        place(f, margin, top, &mut structure, &mut page.items);
+        place(f, margin, top, &mut structure, &mut page.items, None);
     }
 
     Ok(Document {
@@ -117,6 +120,10 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
     })
 }
 
+/// A card is cut rather than moved whole to the next page when that would
+/// leave more than this share of the page blank.
+const CUT_WORTH: f32 = 0.12;
+
 /// Where the flow goes on each page, in points from the page's top left.
 struct Area {
     margin: f32,
@@ -124,6 +131,26 @@ struct Area {
     bottom: f32,
     /// The usual gap between chunks.
     spacing: f32,
+}
+
+/// The template's order of sections, with the plan box after the header
+/// when the template shows it but does not place it.
+fn order(t: &Template) -> Vec<Section> {
+    let mut order: Vec<Section> = t
+        .sections
+        .order
+        .iter()
+        .copied()
+        .filter(|s| *s != Section::Plan || t.sections.plan)
+        .collect();
+    if t.sections.plan && !order.contains(&Section::Plan) {
+        let at = order
+            .iter()
+            .position(|s| *s == Section::Header)
+            .map_or(0, |i| i + 1);
+        order.insert(at, Section::Plan);
+    }
+    order
 }
 
 /// The handout's sections, as chunks of the flow in reading order.
@@ -135,11 +162,13 @@ fn assemble(
 ) -> Result<Vec<Chunk>> {
     let t = cx.t;
     let spacing = t.card.spacing_mm.0 * MM;
+    let order = order(t);
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut safety_placed = false;
-    for (si, section) in t.sections.order.iter().enumerate() {
+    for (si, section) in order.iter().enumerate() {
         match section {
             Section::Header => chunks.push(Chunk::single(BlockKind::Header, header(cx, h)?)),
+            Section::Plan => chunks.push(Chunk::single(BlockKind::Plan, plan(cx, h)?)),
             Section::Exercises => {
                 let columns = t.layout.columns.0.max(1);
                 let cell_w = (cx.width - spacing * (columns - 1) as f32) / columns as f32;
@@ -153,11 +182,24 @@ fn assemble(
                         index: i,
                         id: item.exercise.id.clone(),
                     };
-                    cells.push((kind, card_cached(&cell, cache, i, item)?));
+                    let (frame, split) = card_cached(&cell, cache, i, item)?;
+                    if columns == 1 {
+                        let mut c = Chunk::single(kind, frame);
+                        c.split = split;
+                        chunks.push(c);
+                    } else {
+                        cells.push((kind, frame));
+                    }
                 }
-                // In a grid, the safety box takes a free cell of the last row.
-                let next_is_safety = t.sections.order.get(si + 1) == Some(&Section::Safety);
-                if columns > 1 && !cells.len().is_multiple_of(columns) && next_is_safety {
+                // In a grid, the safety box takes a free cell of the last row
+                // when it comes next (notes, if any, go first).
+                let rest = &order[si + 1..];
+                let safety_next = rest.iter().find(|s| match s {
+                    Section::Notes => h.notes.is_some(),
+                    Section::Safety => true,
+                    _ => false,
+                }) == Some(&Section::Safety);
+                if columns > 1 && !cells.len().is_multiple_of(columns) && safety_next {
                     let f = fixed_frame(cache, t, cell_w, "safety".into(), || safety(&cell))?;
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
@@ -185,7 +227,7 @@ fn assemble(
                     }
                 }
             }
-            Section::Log => {
+            Section::Log if h.log_weeks > 0 => {
                 for week in 0..h.log_weeks as usize {
                     let mut c =
                         Chunk::single(BlockKind::Log { week: week + 1 }, log_week(cx, h, week)?);
@@ -193,14 +235,27 @@ fn assemble(
                     chunks.push(c);
                 }
             }
+            Section::Log if t.sections.tracker => {
+                let mut c = Chunk::single(BlockKind::Tracker, tracker(cx, h, false)?);
+                c.alt = Some(Box::new(Chunk::single(
+                    BlockKind::Tracker,
+                    tracker(cx, h, true)?,
+                )));
+                chunks.push(c);
+            }
+            Section::Log => {}
         }
     }
     Ok(chunks)
 }
 
 /// Stack the chunks down the pages: a new page (with the running header)
-/// before a chunk that does not fit or asks for one; a chunk taller than a
-/// page is an error naming it. Nodes join `structure`.
+/// before a chunk that does not fit, or that asks for one while the page is
+/// full enough. A card that does not fit is cut between its steps when that
+/// fills the page better (the rest goes on under its title, "continued"),
+/// and a chunk with a smaller form takes it where only that fits. A chunk
+/// taller than a page that cannot be cut is an error naming it. Nodes join
+/// `structure`.
 fn paginate(
     chunks: Vec<Chunk>,
     running: &Frame,
@@ -212,26 +267,62 @@ fn paginate(
         bottom,
         spacing,
     } = *area;
+    let mut queue: VecDeque<Chunk> = chunks.into();
     let mut pages: Vec<Page> = vec![Page::default()];
     let mut y = margin;
+    let mut page_top = margin;
     let mut first_on_page = true;
-    for chunk in chunks {
-        let fits = y + chunk.frame.height <= bottom + 0.01;
-        if (!fits || chunk.new_page) && !first_on_page {
-            let mut page = Page::default();
-            let r = running.clone();
-            page.blocks.push(Block {
-                kind: BlockKind::RunningHeader,
-                rect: Rect {
-                    x: margin,
-                    y: margin,
-                    width: r.width,
-                    height: r.height,
-                },
-            });
-            y = margin + r.height;
-            place(r, margin, margin, structure, &mut page.items);
-            pages.push(page);
+    // Where the nodes of the last chunk that had its own start.
+    let mut base = 0;
+    while let Some(mut chunk) = queue.pop_front() {
+        let room = bottom - y;
+        let fill = (y - page_top) / (bottom - page_top);
+        let mut fits = chunk.frame.height <= room + 0.01;
+        if !fits {
+            if let Some(alt) = chunk.alt.take().filter(|a| a.frame.height <= room + 0.01) {
+                chunk = *alt;
+                fits = true;
+            }
+        }
+        let wants_new = chunk.new_page && !first_on_page && !(fits && fill < FULL_ENOUGH);
+        if !fits || wants_new {
+            // Better a card cut between its steps than a page left emptier
+            // than it need be.
+            let worth = first_on_page || room > CUT_WORTH * (bottom - page_top);
+            if !wants_new && worth {
+                if let Some((top, rest)) = cut_to_fit(&mut chunk, room, first_on_page) {
+                    let b = put(top, margin, y, structure, pages.last_mut().unwrap(), base);
+                    if !b.1 {
+                        base = b.0;
+                    }
+                    queue.push_front(rest);
+                    y = bottom;
+                    first_on_page = false;
+                    continue;
+                }
+            }
+            if !first_on_page {
+                let mut page = Page::default();
+                let r = running.clone();
+                page.blocks.push(Block {
+                    kind: BlockKind::RunningHeader,
+                    rect: Rect {
+                        x: margin,
+                        y: margin,
+                        width: r.width,
+                        height: r.height,
+                    },
+                });
+                y = margin + r.height;
+                page_top = y;
+                place(r, margin, margin, structure, &mut page.items, None);
+                pages.push(page);
+                first_on_page = true;
+                if chunk.frame.height > bottom - y + 0.01 {
+                    queue.push_front(chunk);
+                    continue;
+                }
+            }
         }
         if y + chunk.frame.height > bottom + 0.01 {
             return Err(Error::TooTall {
@@ -240,23 +331,72 @@ fn paginate(
                 available_mm: (bottom - y) / MM,
             });
         }
-        let page = pages.last_mut().unwrap();
-        for (kind, r) in chunk.blocks {
-            page.blocks.push(Block {
-                kind,
-                rect: Rect {
-                    x: margin + r.x,
-                    y: y + r.y,
-                    ..r
-                },
-            });
+        let gap = chunk.space_after.unwrap_or(spacing);
+        let height = chunk.frame.height;
+        let (b, continued) = put(chunk, margin, y, structure, pages.last_mut().unwrap(), base);
+        if !continued {
+            base = b;
         }
-        let top = y;
-        y += chunk.frame.height + chunk.space_after.unwrap_or(spacing);
-        place(chunk.frame, margin, top, structure, &mut page.items);
+        y += height + gap;
         first_on_page = false;
     }
     Ok(pages)
+}
+
+/// Cut a card so that its upper part fits `room`: the upper part and the
+/// rest, as chunks. Only where the rest is not a scrap (a fifth of the card),
+/// unless the card is taller than the page it starts on.
+fn cut_to_fit(chunk: &mut Chunk, room: f32, fresh_page: bool) -> Option<(Chunk, Chunk)> {
+    let split = chunk.split.as_ref()?;
+    let h = chunk.frame.height;
+    let at = split
+        .cuts
+        .iter()
+        .copied()
+        .filter(|c| c + split.pad <= room + 0.01)
+        .filter(|c| fresh_page || h - c >= 0.2 * h)
+        .reduce(f32::max)?;
+    let kind = chunk.blocks.first()?.0.clone();
+    let frame = std::mem::take(&mut chunk.frame);
+    let (top, bottom, rest) = cut(frame, at, split);
+    let mut upper = Chunk::single(kind.clone(), top);
+    upper.continues = chunk.continues;
+    let mut lower = Chunk::single(kind, bottom);
+    lower.continues = true;
+    lower.split = Some(rest);
+    Some((upper, lower))
+}
+
+/// Put a chunk on `page` at height `y`; returns where its nodes start and
+/// whether it continues an earlier part (whose nodes start at `base`).
+fn put(
+    chunk: Chunk,
+    margin: f32,
+    y: f32,
+    structure: &mut Vec<Node>,
+    page: &mut Page,
+    base: usize,
+) -> (usize, bool) {
+    for (kind, r) in chunk.blocks {
+        page.blocks.push(Block {
+            kind,
+            rect: Rect {
+                x: margin + r.x,
+                y: y + r.y,
+                ..r
+            },
+        });
+    }
+    let continued = chunk.continues;
+    let b = place(
+        chunk.frame,
+        margin,
+        y,
+        structure,
+        &mut page.items,
+        continued.then_some(base),
+    );
+    (b, continued)
 }
 
 /// What a chunk too tall for a page is, for the error.
@@ -271,6 +411,8 @@ fn too_tall_name(chunk: &Chunk) -> String {
         Some(BlockKind::Safety) => "the safety box (clinic.toml [safety])".into(),
         Some(BlockKind::Notes) => "the notes".into(),
         Some(BlockKind::Log { .. }) => "a week of the exercise log".into(),
+        Some(BlockKind::Plan) => "the plan box".into(),
+        Some(BlockKind::Tracker) => "the tick chart".into(),
         _ => "the page header".into(),
     }
 }

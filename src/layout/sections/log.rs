@@ -12,6 +12,31 @@ use super::super::text::Span;
 /// One week (`week` from 0) of the tick-box exercise log: a row per exercise,
 /// a column per day with its date. The first week carries the log's title.
 pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
+    let heading = (week == 0).then(|| cx.words.log_heading());
+    let rows: Vec<&str> = h.items.iter().map(|i| i.exercise.title.as_str()).collect();
+    table(cx, h, week, heading, &rows)
+}
+
+/// The tick chart of a handout without a log: the first week, a row per
+/// exercise, or (`one_row`, where space is short) a single row for all.
+pub(crate) fn tracker(cx: &Ctx, h: &Handout, one_row: bool) -> Result<Frame> {
+    let all = cx.words.tracker_all();
+    let rows: Vec<&str> = if one_row {
+        vec![all.as_str()]
+    } else {
+        h.items.iter().map(|i| i.exercise.title.as_str()).collect()
+    };
+    table(cx, h, 0, Some(cx.words.tracker_heading()), &rows)
+}
+
+/// A week of ticks, under `heading` and the words on what a tick means.
+fn table(
+    cx: &Ctx,
+    h: &Handout,
+    week: usize,
+    heading: Option<String>,
+    rows: &[&str],
+) -> Result<Frame> {
     let t = cx.t;
     let w = cx.width;
     let mut f = Frame {
@@ -24,12 +49,12 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     let small_bold = cx.style(Weight::Bold, small.size, cx.colours.text);
     let pitch = cx.pitch(body.size);
     let mut y = 0.0;
-    if week == 0 {
+    if let Some(heading) = heading {
         let hs = t.text.heading_pt.0;
         f.open(
             NodeKind::Heading {
                 level: 2,
-                title: cx.words.log_heading(),
+                title: heading.clone(),
             },
             None,
         );
@@ -38,7 +63,7 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
             y,
             cx.wrap(
                 &[Span::new(
-                    cx.words.log_heading(),
+                    heading,
                     cx.style(Weight::Bold, hs, cx.colours.primary),
                 )],
                 w,
@@ -128,11 +153,11 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     line(&mut f, 0.0, y, w, 1.0);
     // One row per exercise.
     let boxs = (body.size * 1.3).min(day_w - 2.0 * cell_pad);
-    for item in &h.items {
+    for title in rows {
         let lines = cx.wrap(
-            &[Span::new(&item.exercise.title, body)],
+            &[Span::new(*title, body)],
             name_w - 2.0 * cell_pad,
-            &format!("exercise `{}` (title)", item.exercise.id),
+            &format!("the log row `{title}`"),
         )?;
         let text_h = lines.len() as f32 * pitch;
         let row_h = text_h.max(boxs) + 2.0 * cell_pad;

@@ -1,4 +1,6 @@
-//! The "stop and call us" safety box, with the clinic's phone.
+//! The "stop and call us" safety box: what the warning signs mean, the
+//! signs, the clinic's phone, what is normal, and where to get urgent help
+//! (the emergency number).
 
 use crate::error::Result;
 use crate::fonts::Weight;
@@ -38,7 +40,14 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         },
         Some(section),
     );
-    y += f.lines(pad, y, title, cx.pitch(hs)) + 1.0 * MM;
+    y += f.lines(pad, y, title, cx.pitch(hs)) + 0.5 * MM;
+    let meaning = cx.wrap(
+        &[Span::new(cx.words.safety_meaning(), body)],
+        inner,
+        "the safety box",
+    )?;
+    f.open(NodeKind::Paragraph, Some(section));
+    y += f.lines(pad, y, meaning, pitch) + 0.5 * MM;
     let bullet_w = cx.measure("•", body)? + 2.0 * MM;
     let list = f.node(NodeKind::List { ordered: false }, Some(section));
     for p in &s.points {
@@ -68,9 +77,20 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         f.open(NodeKind::Paragraph, Some(section));
         y += f.lines(pad, y, lines, cx.pitch(ds));
     }
+    let normal = s.normal.clone().unwrap_or_else(|| cx.words.safety_normal());
+    y += 1.5 * MM;
+    f.open(NodeKind::Paragraph, Some(section));
+    y += f.lines(pad, y, cx.wrap(&[Span::new(normal, body)], inner, "the safety box")?, pitch);
+    let mut urgent = Vec::new();
     if let Some(u) = &s.urgent {
+        urgent.push(Span::new(format!("{} ", u.trim()), body));
+    }
+    if let Some(n) = crate::words::emergency_number(cx.clinic) {
+        urgent.push(Span::new(cx.words.safety_emergency(&n), cx.bold()));
+    }
+    if !urgent.is_empty() {
         y += 1.5 * MM;
-        let lines = cx.wrap(&[Span::new(u, body)], inner, "the urgent advice")?;
+        let lines = cx.wrap(&urgent, inner, "the urgent advice")?;
         f.open(NodeKind::Paragraph, Some(section));
         y += f.lines(pad, y, lines, pitch);
     }
