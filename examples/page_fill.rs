@@ -1,7 +1,7 @@
 //! How much paper the handouts waste: every template x paper x (log, notes,
 //! appointment, each with and without) x programme of the built-in library,
 //! laid out and measured with `Document::page_fill`.
-//!     cargo run --release --example page_fill [-- --detail]
+//!     cargo run --release --example page_fill [-- --detail] [--library DIR] [--glute]
 //!
 //! One line per template, paper and variant, summed over the programmes:
 //! pages, the mean and lowest fill of pages before the last, how many of those
@@ -17,8 +17,15 @@ const NOTES: &str = "Walk for 20 minutes every day, at a pace where you can stil
 Do the exercises at a time of day when you are not rushed. Warm up first with a few minutes of walking.";
 
 fn main() {
-    let detail = std::env::args().any(|a| a == "--detail");
-    let engine = Engine::new(Library::builtin().unwrap(), PdfOptions::default()).unwrap();
+    let args: Vec<String> = std::env::args().collect();
+    let detail = args.iter().any(|a| a == "--detail");
+    // `--glute`: only the glute-strength page counts.
+    let glute_only = args.iter().any(|a| a == "--glute");
+    let library = match args.iter().position(|a| a == "--library") {
+        Some(i) => Library::open(std::path::Path::new(&args[i + 1])).unwrap(),
+        None => Library::builtin().unwrap(),
+    };
+    let engine = Engine::new(library, PdfOptions::default()).unwrap();
     let lib = engine.library();
     let today = parse_date("2026-11-25").unwrap();
     let mut templates: Vec<String> = lib.template_ids().map(String::from).collect();
@@ -26,6 +33,10 @@ fn main() {
     let mut programs: Vec<String> = lib.program_ids().map(String::from).collect();
     programs.sort();
     let appointment = Appointment::parse("2026-12-02 10:30").unwrap();
+    if glute_only {
+        glute(&engine, &templates, today);
+        return;
+    }
     println!(
         "{:<12} {:<6} {:<3} {:<5} {:<4} {:>5} {:>9} {:>8} {:>5} {:>9} {:>7}",
         "template",
@@ -115,8 +126,13 @@ fn main() {
         templates.len() * 2 * 8 * programs.len(),
         all_fill / all_n.max(1) as f32 * 100.0
     );
+    glute(&engine, &templates, today);
+}
+
+/// The glute-strength handout's pages and their fill, with each template.
+fn glute(engine: &Engine, templates: &[String], today: chrono::NaiveDate) {
     println!("glute-strength pages:");
-    for t in &templates {
+    for t in templates {
         let mut row = format!("  {t:<12}");
         for paper in [Paper::A4, Paper::Letter] {
             for log in [None, Some(4)] {

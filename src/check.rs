@@ -198,7 +198,10 @@ pub fn check(lib: &Library) -> Report {
             c.language
         ));
     }
-    if c.emergency_number.as_deref().is_none_or(|n| n.trim().is_empty()) {
+    if c.emergency_number
+        .as_deref()
+        .is_none_or(|n| n.trim().is_empty())
+    {
         r.warnings.push(match crate::words::default_emergency_number(&c.language) {
             Some(n) => format!(
                 "{clinic_file}: no `emergency-number`; the safety box says to call {n}, the usual number for `{}`: set it to be sure",

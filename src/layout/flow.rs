@@ -18,8 +18,8 @@ use super::frame::{cut, grid_row, place, Chunk, Frame, FULL_ENOUGH};
 use super::sections::footer::{footer, footer_right_width};
 use super::sections::header::{header, running_header};
 use super::sections::log::{log_week, tracker};
-use super::sections::plan::plan;
 use super::sections::notes::notes;
+use super::sections::plan::plan;
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
 

@@ -105,9 +105,6 @@ dose-words-often = { $often }.
 
 ## The plan box
 plan-heading = Your plan
-plan-for = What for:
-plan-do = What to do:
-plan-ache = What is normal:
 plan-words = Words on this sheet:
 plan-do-same = Do { $n ->
     [one] this exercise
@@ -125,12 +122,12 @@ plan-often = { $n ->
 plan-until-appointment = Keep going until your next appointment on { $date }.
 plan-for-weeks = Keep going for the next { $weeks } weeks, or until we see you again.
 plan-until-seen = Keep going until we see you again.
-plan-ache-text = A mild ache or tiredness in your muscles is normal and settles within a day.
+plan-ache-text = A mild ache in your muscles that settles within a day is normal.
 plan-not-normal = Sharp pain, or pain that does not settle, is not: see “{ $safety }”.
 plan-glossary-entry = { $term }: { $meaning }
 
 ## Safety box and footer
-safety-meaning = These are warning signs: an exercise may be harming you, or something else needs checking.
+safety-meaning = These signs mean an exercise may be harming you, or something else needs checking.
 safety-normal = A mild ache or tiredness in your muscles that settles within a day is normal: carry on.
 safety-emergency = In an emergency, call { $number }.
 safety-call = Call us on { $phone }
@@ -143,6 +140,7 @@ log-heading = Exercise log
 log-intro = Each day, tick the box of each exercise you did, all of it. Bring this sheet to every appointment.
 tracker-heading = Tick when you have done it
 tracker-all = All my exercises
+tracker-intro-one = Tick the box on each day you have done all your exercises. Bring this sheet to every appointment.
 log-week = Week { $week }: { $from } to { $to }
 log-exercise = Exercise
 

@@ -238,15 +238,6 @@ impl Words {
     pub fn plan_heading(&self) -> String {
         self.plain("plan-heading")
     }
-    pub fn plan_for(&self) -> String {
-        self.plain("plan-for")
-    }
-    pub fn plan_do(&self) -> String {
-        self.plain("plan-do")
-    }
-    pub fn plan_ache(&self) -> String {
-        self.plain("plan-ache")
-    }
     pub fn plan_words(&self) -> String {
         self.plain("plan-words")
     }
@@ -264,7 +255,10 @@ impl Words {
     }
     /// `twice a day, every day`.
     pub fn plan_often(&self, per_day: u32, days: u32) -> String {
-        self.text("plan-often", &[("n", per_day.into()), ("days", days.into())])
+        self.text(
+            "plan-often",
+            &[("n", per_day.into()), ("days", days.into())],
+        )
     }
     pub fn plan_until_appointment(&self, date: NaiveDate) -> String {
         self.text(
@@ -351,6 +345,9 @@ impl Words {
     }
     pub fn tracker_heading(&self) -> String {
         self.plain("tracker-heading")
+    }
+    pub fn tracker_intro_one(&self) -> String {
+        self.plain("tracker-intro-one")
     }
     pub fn tracker_all(&self) -> String {
         self.plain("tracker-all")
@@ -479,10 +476,19 @@ mod tests {
             "Do it 12 times, holding each for 3 seconds."
         );
         assert_eq!(w.dose_words_count(1, 0), "Do it once.");
-        assert_eq!(w.dose_words_count(10, 1), "Do it 10 times, holding each for 1 second.");
-        assert_eq!(w.dose_words_sets(3), "Rest, then do it all again: 3 rounds in all.");
+        assert_eq!(
+            w.dose_words_count(10, 1),
+            "Do it 10 times, holding each for 1 second."
+        );
+        assert_eq!(
+            w.dose_words_sets(3),
+            "Rest, then do it all again: 3 rounds in all."
+        );
         assert_eq!(w.dose_words_sets(2), "Rest, then do it all once more.");
-        assert_eq!(w.dose_words_times(3), "Do it 3 times, with a rest in between.");
+        assert_eq!(
+            w.dose_words_times(3),
+            "Do it 3 times, with a rest in between."
+        );
         assert_eq!(w.dose_words_hold(30), "Hold it for 30 seconds.");
         assert_eq!(w.dose_words_duration(600), "Keep going for 10 minutes.");
         assert_eq!(w.dose_words_per_day(2, 7), "Twice a day, every day.");
@@ -490,13 +496,19 @@ mod tests {
         assert_eq!(w.dose_words_days(1), "On 1 day a week.");
         assert_eq!(w.dose_words_often("daily"), "Daily.");
         assert_eq!(w.dose_label(), "How much");
-        assert_eq!(w.plan_do_same(5, &w.plan_often(1, 7)), "Do all 5 exercises once a day, every day.");
+        assert_eq!(
+            w.plan_do_same(5, &w.plan_often(1, 7)),
+            "Do all 5 exercises once a day, every day."
+        );
         assert_eq!(w.plan_do_same(1, "daily"), "Do this exercise daily.");
         assert_eq!(
             w.plan_until_appointment(date("2026-12-02")),
             "Keep going until your next appointment on Wednesday 2 December."
         );
-        assert_eq!(w.plan_glossary_entry("pelvis", "the bones"), "Pelvis: the bones");
+        assert_eq!(
+            w.plan_glossary_entry("pelvis", "the bones"),
+            "Pelvis: the bones"
+        );
         assert_eq!(w.safety_emergency("999"), "In an emergency, call 999.");
         assert_eq!(w.card_also_called("gluteus medius"), "(gluteus medius)");
         assert_eq!(w.footer_page(1, 2), "Page 1 of 2");

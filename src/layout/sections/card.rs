@@ -55,20 +55,35 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
             let mut pics = Frame::default();
             let mut ly = pad + pictures(cx, &mut pics, pad, pad, pic_w, item)?;
             if key {
-                pics.parent = pics.nodes.iter().rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                pics.parent = pics
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
                 ly += picture_key(cx, &mut pics, pad, ly, pic_w)? + 1.0 * MM;
             }
             let mut ty = pad + title_row(cx, &mut f, text_x, pad, text_w, index, item)?;
             ty += 1.5 * MM;
-            ty += dose_band(cx, &mut f, text_x, ty, text_w, item)? + 1.5 * MM;
+            ty += dose_band(cx, &mut f, text_x, ty, text_w, item)? + 1.2 * MM;
             f.absorb(pics, 0.0, 0.0, Some(section));
             if let Some(url) = video {
                 ly += 1.5 * MM;
                 ly += video_code(cx, &mut f, pad, ly, pic_w, url, false)?;
             }
             // Below the pictures the words take the card's width.
-            let full = Column { from: ly + 1.0 * MM, x: pad, w: inner };
-            ty += words(cx, &mut f, (text_x, text_w), Some(full), ty, item, &mut cuts)?;
+            let full = Column {
+                from: ly + 1.0 * MM,
+                x: pad,
+                w: inner,
+            };
+            ty += words(
+                cx,
+                &mut f,
+                (text_x, text_w),
+                Some(full),
+                ty,
+                item,
+                &mut cuts,
+            )?;
             cuts.retain(|c| *c >= ly);
             ty.max(ly) + pad
         }
@@ -88,7 +103,10 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
             let side_w = inner - (side_x - pad);
             let mut sy = y + dose_box(cx, &mut f, side_x, y, side_w, item)?;
             if key {
-                pics.parent = pics.nodes.iter().rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                pics.parent = pics
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
                 sy += 2.0 * MM;
                 sy += picture_key(cx, &mut pics, side_x, sy, side_w)?;
             }
@@ -109,7 +127,10 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
             sy += dose_box(cx, &mut f, side_x, sy, side_w, item)?;
             let mut py = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
             if key {
-                f.parent = f.nodes.iter().rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                f.parent = f
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
                 py += picture_key(cx, &mut f, pad, py, pic_w)?;
                 f.parent = Some(section);
             }
@@ -198,7 +219,12 @@ fn title_row(
     let title_x = x + d + 2.0 * MM;
     let heading = cx.style(Weight::Bold, hs, cx.colours.primary);
     let mut spans = vec![Span::new(&ex.title, heading)];
-    if let Some(also) = ex.also_called.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+    if let Some(also) = ex
+        .also_called
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
         // The clinical name, in brackets, smaller and lighter.
         let size = cx.t.text.small_pt.0.max(hs * 0.7);
         spans.push(Span::new(
@@ -206,7 +232,11 @@ fn title_row(
             cx.style(Weight::Regular, size, cx.muted()),
         ));
     }
-    let title_lines = cx.wrap(&spans, w - d - 2.0 * MM, &format!("exercise `{}` (title)", ex.id))?;
+    let title_lines = cx.wrap(
+        &spans,
+        w - d - 2.0 * MM,
+        &format!("exercise `{}` (title)", ex.id),
+    )?;
     let title_h = title_lines.len() as f32 * cx.pitch(hs);
     let row = d.max(title_h);
     f.shape(
@@ -252,8 +282,8 @@ fn title_row(
 
 /// Aim, start position, numbered steps, tips, progressions and the clinician's
 /// note, in `col` (x, width), or in `full` once they are below its `from`;
-/// returns the height used. The top of each step after the first and of each
-/// paragraph after the steps go in `cuts`: where the card may be cut.
+/// returns the height used. The top of each step and of each paragraph after
+/// the steps go in `cuts`: where the card may be cut.
 fn words(
     cx: &Ctx,
     f: &mut Frame,
@@ -275,33 +305,42 @@ fn words(
         _ => col,
     };
     let mut ty = y;
-    let labelled = |f: &mut Frame, ty: &mut f32, label: &str, text: &str, part: &str| -> Result<()> {
-        let (x, w) = at(*ty);
-        let mut spans = Vec::new();
-        if !label.is_empty() {
-            spans.push(Span::new(label, bold));
-        }
-        spans.push(Span::new(text, body));
-        let lines = cx.wrap(&spans, w, &ctx(part))?;
-        f.open(NodeKind::Paragraph, f.parent);
-        *ty += f.lines(x, *ty, lines, pitch) + para_gap;
-        Ok(())
-    };
+    let labelled =
+        |f: &mut Frame, ty: &mut f32, label: &str, text: &str, part: &str| -> Result<()> {
+            let (x, w) = at(*ty);
+            let mut spans = Vec::new();
+            if !label.is_empty() {
+                spans.push(Span::new(label, bold));
+            }
+            spans.push(Span::new(text, body));
+            let lines = cx.wrap(&spans, w, &ctx(part))?;
+            f.open(NodeKind::Paragraph, f.parent);
+            *ty += f.lines(x, *ty, lines, pitch) + para_gap;
+            Ok(())
+        };
     if t.sections.aim {
         labelled(f, &mut ty, "", &ex.aim, "aim")?;
     }
     if let Some(start) = &ex.start {
-        labelled(f, &mut ty, &format!("{} ", cx.words.card_start()), start, "start")?;
+        labelled(
+            f,
+            &mut ty,
+            &format!("{} ", cx.words.card_start()),
+            start,
+            "start",
+        )?;
     }
     let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
     let list = f.node(NodeKind::List { ordered: true }, f.parent);
     for (k, step) in ex.steps.iter().enumerate() {
-        if k > 0 {
-            cuts.push(ty);
-        }
+        cuts.push(ty);
         let (x, w) = at(ty);
         let li = f.node(NodeKind::ListItem, Some(list));
-        let n = cx.wrap(&[Span::new(format!("{}.", k + 1), bold)], num_w * 2.0, "a number")?;
+        let n = cx.wrap(
+            &[Span::new(format!("{}.", k + 1), bold)],
+            num_w * 2.0,
+            "a number",
+        )?;
         f.open(NodeKind::Label, Some(li));
         f.lines(x, ty, n, pitch);
         let lines = cx.wrap(&[Span::new(step, body)], w - num_w, &ctx("steps"))?;

@@ -107,10 +107,7 @@ fn dose_frame(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, h: f32, bar: f32)
     } else {
         (Some(Color::WHITE), Some((cx.colours.text, 1.2)))
     };
-    for (width, fill, stroke) in [
-        (w, fill, stroke),
-        (bar, Some(cx.colours.primary), None),
-    ] {
+    for (width, fill, stroke) in [(w, fill, stroke), (bar, Some(cx.colours.primary), None)] {
         f.shape(
             x,
             y,
@@ -148,9 +145,8 @@ pub(crate) fn dose_box(
     let label_lines = cx.wrap(&[Span::new(cx.words.dose_label(), label)], inner, "a label")?;
     let lines = dose_lines(cx, item, size, inner)?;
     let label_pitch = label.size * 1.15;
-    let dh = label_lines.len() as f32 * label_pitch
-        + lines.len() as f32 * cx.pitch(size)
-        + 2.0 * dpad;
+    let dh =
+        label_lines.len() as f32 * label_pitch + lines.len() as f32 * cx.pitch(size) + 2.0 * dpad;
     dose_frame(cx, f, x, y, w, dh, bar);
     f.open(NodeKind::Paragraph, f.parent);
     let mut dy = y + dpad;

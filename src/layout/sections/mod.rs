@@ -8,7 +8,7 @@ pub(crate) mod footer;
 pub(crate) mod header;
 pub(crate) mod log;
 pub(crate) mod notes;
-pub(crate) mod plan;
 pub(crate) mod pictures;
+pub(crate) mod plan;
 pub(crate) mod qr;
 pub(crate) mod safety;

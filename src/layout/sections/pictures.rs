@@ -212,7 +212,11 @@ pub(crate) fn picture_key(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32) -> Re
     let mut top = y;
     let mut first = true;
     for (k, label) in words.iter().enumerate() {
-        let lines = cx.wrap(&[Span::new(label, small)], w - icon - 1.5 * MM, "the picture key")?;
+        let lines = cx.wrap(
+            &[Span::new(label, small)],
+            w - icon - 1.5 * MM,
+            "the picture key",
+        )?;
         let lw = lines.iter().map(|l| l.width).fold(0.0, f32::max);
         let need = icon + 1.5 * MM + lw;
         if !first && cx0 + need > x + w {

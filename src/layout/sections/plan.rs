@@ -29,10 +29,10 @@ fn often(d: &Dose, w: &Words) -> Option<String> {
 }
 
 /// What to do: the clinic's words for the programme, or how many exercises
-/// and how often, then for how long.
-pub(crate) fn what_to_do(h: &Handout, w: &Words) -> String {
+/// and how often; and for how long (unless the clinic's words say).
+pub(crate) fn what_to_do(h: &Handout, w: &Words) -> (String, Option<String>) {
     if let Some(p) = &h.plan {
-        return p.clone();
+        return (p.clone(), None);
     }
     let n = h.items.len();
     let first = h.items.first().and_then(|i| often(&i.dose, w));
@@ -46,7 +46,7 @@ pub(crate) fn what_to_do(h: &Handout, w: &Words) -> String {
         (None, weeks) if weeks > 1 => w.plan_for_weeks(weeks.into()),
         _ => w.plan_until_seen(),
     };
-    format!("{what} {how_long}")
+    (what, Some(how_long))
 }
 
 /// The clinic's glossary entries for the words this handout prints, in the
@@ -58,7 +58,10 @@ pub(crate) fn glossary<'a>(cx: &'a Ctx, h: &Handout) -> Vec<(&'a str, &'a str)> 
         text.push_str(&s.to_lowercase());
         text.push('\n');
     };
-    for s in [&h.program_title, &h.purpose, &h.plan].into_iter().flatten() {
+    for s in [&h.program_title, &h.purpose, &h.plan]
+        .into_iter()
+        .flatten()
+    {
         add(s);
     }
     for item in &h.items {
@@ -113,7 +116,7 @@ pub(crate) fn plan(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let t = cx.t;
     let w = cx.width;
     let words = cx.words;
-    let pad = t.card.padding_mm.0 * MM * 1.2;
+    let pad = t.card.padding_mm.0 * MM;
     let inner = w - 2.0 * pad;
     let mut f = Frame::new(w);
     let body = cx.body();
@@ -137,46 +140,50 @@ pub(crate) fn plan(cx: &Ctx, h: &Handout) -> Result<Frame> {
         inner,
         "the plan",
     )?;
-    y += f.lines(pad, y, heading, cx.pitch(hs)) + 0.8 * MM;
+    y += f.lines(pad, y, heading, cx.pitch(hs)) + 0.5 * MM;
 
     let safety = &cx.clinic.safety;
     let normal = safety
         .normal
         .clone()
         .unwrap_or_else(|| words.plan_ache_text());
-    let mut paragraphs: Vec<(String, Vec<Span>)> = Vec::new();
+    // What for, then what to do in bold (the main message), for how long,
+    // what ache is normal and what is not; the glossary in smaller type.
+    let mut main = Vec::new();
     if let Some(p) = &h.purpose {
-        paragraphs.push((words.plan_for(), vec![Span::new(p, body)]));
+        main.push(Span::new(format!("{p} "), body));
     }
-    paragraphs.push((words.plan_do(), vec![Span::new(what_to_do(h, words), body)]));
-    paragraphs.push((
-        words.plan_ache(),
-        vec![Span::new(
-            format!("{normal} {}", words.plan_not_normal(&safety.title)),
-            body,
-        )],
+    let (what, how_long) = what_to_do(h, words);
+    main.push(Span::new(what, bold));
+    if let Some(l) = how_long {
+        main.push(Span::new(format!(" {l}"), body));
+    }
+    main.push(Span::new(
+        format!(" {normal} {}", words.plan_not_normal(&safety.title)),
+        body,
     ));
+    let mut paragraphs: Vec<(Vec<Span>, f32)> = vec![(main, pitch)];
     let glossary = glossary(cx, h);
     if !glossary.is_empty() {
-        let mut spans = Vec::new();
+        let small = cx.small();
+        let small_bold = cx.style(Weight::Bold, small.size, small.color);
+        let mut spans = vec![Span::new(format!("{} ", words.plan_words()), small_bold)];
         for (k, (term, meaning)) in glossary.iter().enumerate() {
             let entry = words.plan_glossary_entry(term, meaning);
             let sep = if k > 0 { "  " } else { "" };
             // The term in bold, its meaning in regular.
             match entry.split_once(": ") {
                 Some((t, m)) => {
-                    spans.push(Span::new(format!("{sep}{t}:"), bold));
-                    spans.push(Span::new(format!(" {m}."), body));
+                    spans.push(Span::new(format!("{sep}{t}:"), small_bold));
+                    spans.push(Span::new(format!(" {m}."), small));
                 }
-                None => spans.push(Span::new(format!("{sep}{entry}."), body)),
+                None => spans.push(Span::new(format!("{sep}{entry}."), small)),
             }
         }
-        paragraphs.push((words.plan_words(), spans));
+        paragraphs.push((spans, cx.pitch(small.size)));
     }
-    for (label, spans) in paragraphs {
-        let mut all = vec![Span::new(format!("{label} "), bold)];
-        all.extend(spans);
-        let lines = cx.wrap(&all, inner, "the plan")?;
+    for (spans, pitch) in paragraphs {
+        let lines = cx.wrap(&spans, inner, "the plan")?;
         f.open(NodeKind::Paragraph, Some(section));
         y += f.lines(pad, y, lines, pitch) + body.size * 0.25;
     }

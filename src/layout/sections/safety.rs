@@ -41,6 +41,10 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         Some(section),
     );
     y += f.lines(pad, y, title, cx.pitch(hs)) + 0.5 * MM;
+    // On a wide page, two columns: the signs; what to do.
+    let two = inner >= 140.0 * MM;
+    let gap = 6.0 * MM;
+    let col = if two { (inner - gap) / 2.0 } else { inner };
     let meaning = cx.wrap(
         &[Span::new(cx.words.safety_meaning(), body)],
         inner,
@@ -48,6 +52,7 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
     )?;
     f.open(NodeKind::Paragraph, Some(section));
     y += f.lines(pad, y, meaning, pitch) + 0.5 * MM;
+    let mut ly = y;
     let bullet_w = cx.measure("•", body)? + 2.0 * MM;
     let list = f.node(NodeKind::List { ordered: false }, Some(section));
     for p in &s.points {
@@ -55,32 +60,40 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         f.open(NodeKind::Label, Some(li));
         f.lines(
             pad,
-            y,
+            ly,
             cx.wrap(&[Span::new("•", cx.bold())], bullet_w, "a bullet")?,
             pitch,
         );
-        let lines = cx.wrap(&[Span::new(p, body)], inner - bullet_w, "the safety points")?;
+        let lines = cx.wrap(&[Span::new(p, body)], col - bullet_w, "the safety points")?;
         f.open(NodeKind::ListBody, Some(li));
-        y += f.lines(pad + bullet_w, y, lines, pitch);
+        ly += f.lines(pad + bullet_w, ly, lines, pitch);
     }
+    let (rx, mut ry) = if two {
+        (pad + col + gap, y)
+    } else {
+        (pad, ly + 1.5 * MM)
+    };
     if !cx.clinic.phone.trim().is_empty() {
-        y += 1.5 * MM;
         let ds = t.text.dose_pt.0;
         let lines = cx.wrap(
             &[Span::new(
                 cx.words.safety_call(cx.clinic.phone.trim()),
                 cx.style(Weight::Bold, ds, cx.colours.text),
             )],
-            inner,
+            col,
             "the clinic phone",
         )?;
         f.open(NodeKind::Paragraph, Some(section));
-        y += f.lines(pad, y, lines, cx.pitch(ds));
+        ry += f.lines(rx, ry, lines, cx.pitch(ds)) + 1.0 * MM;
     }
     let normal = s.normal.clone().unwrap_or_else(|| cx.words.safety_normal());
-    y += 1.5 * MM;
     f.open(NodeKind::Paragraph, Some(section));
-    y += f.lines(pad, y, cx.wrap(&[Span::new(normal, body)], inner, "the safety box")?, pitch);
+    ry += f.lines(
+        rx,
+        ry,
+        cx.wrap(&[Span::new(normal, body)], col, "the safety box")?,
+        pitch,
+    );
     let mut urgent = Vec::new();
     if let Some(u) = &s.urgent {
         urgent.push(Span::new(format!("{} ", u.trim()), body));
@@ -89,11 +102,12 @@ pub(crate) fn safety(cx: &Ctx) -> Result<Frame> {
         urgent.push(Span::new(cx.words.safety_emergency(&n), cx.bold()));
     }
     if !urgent.is_empty() {
-        y += 1.5 * MM;
-        let lines = cx.wrap(&urgent, inner, "the urgent advice")?;
+        ry += 1.0 * MM;
+        let lines = cx.wrap(&urgent, col, "the urgent advice")?;
         f.open(NodeKind::Paragraph, Some(section));
-        y += f.lines(pad, y, lines, pitch);
+        ry += f.lines(rx, ry, lines, pitch);
     }
+    y = ly.max(ry);
     y += pad;
     f.items.insert(
         0,

@@ -136,8 +136,8 @@ fn a_card_taller_than_a_page_is_an_error() {
         clinician: None,
         notes: None,
         program_title: None,
-                        purpose: None,
-                        plan: None,
+        purpose: None,
+        plan: None,
         items: vec![crate::program::HandoutItem {
             dose: crate::program::Dose::from_spec(&ex.dose),
             exercise: std::sync::Arc::new(ex),
