@@ -75,7 +75,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
 
     // The most a chunk can be: a page below the running header.
     let page_room = area.bottom - margin - running.height;
-    let chunks = assemble(&cx, h, cache, page_room)?;
+    let chunks = arrange(assemble(&cx, h, cache, page_room)?, &running, &area);
 
     let mut structure = vec![Node {
         kind: NodeKind::Document,
@@ -200,7 +200,9 @@ fn assemble(
                     _ => false,
                 }) == Some(&Section::Safety);
                 if columns > 1 && !cells.len().is_multiple_of(columns) && safety_next {
-                    let f = fixed_frame(cache, t, cell_w, "safety".into(), || safety(&cell))?;
+                    let f = fixed_frame(cache, t, cell_w, "safety".into(), || {
+                        safety(&cell, !order.contains(&Section::Plan))
+                    })?;
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
                 }
@@ -210,7 +212,9 @@ fn assemble(
             }
             Section::Safety => {
                 if !safety_placed {
-                    let f = fixed_frame(cache, t, cx.width, "safety".into(), || safety(cx))?;
+                    let f = fixed_frame(cache, t, cx.width, "safety".into(), || {
+                        safety(cx, !order.contains(&Section::Plan))
+                    })?;
                     chunks.push(Chunk::single(BlockKind::Safety, f));
                 }
             }
@@ -247,6 +251,71 @@ fn assemble(
         }
     }
     Ok(chunks)
+}
+
+/// The safety box and the tick chart may leave the end of the handout for
+/// the free space at the bottom of an earlier page, when that saves a page
+/// (rather than end the handout with a page of their own).
+fn is_float(c: &Chunk) -> bool {
+    matches!(
+        c.blocks.as_slice(),
+        [(BlockKind::Safety | BlockKind::Tracker, _)]
+    )
+}
+
+/// The chunks in the order that takes the fewest pages: as assembled, or
+/// with the safety box and tick chart ([`is_float`]) moved up into the free
+/// space of an earlier page, as late as will save a page. Tried only when
+/// the last page would hold nothing else.
+fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<Chunk> {
+    // Pages, and how much the last one holds (less is better), and whether
+    // it holds only what may move.
+    let count = |cs: &[Chunk]| match paginate(cs.to_vec(), running, area, &mut Vec::new()) {
+        Ok(p) => {
+            let last = p.last().map_or(&[][..], |page| page.blocks.as_slice());
+            let content = last
+                .iter()
+                .filter(|b| b.kind != BlockKind::RunningHeader)
+                .map(|b| b.rect.height)
+                .sum::<f32>();
+            let floats_only = last.iter().all(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::RunningHeader | BlockKind::Safety | BlockKind::Tracker
+                )
+            });
+            ((p.len(), content), floats_only)
+        }
+        Err(_) => ((usize::MAX, 0.0), false),
+    };
+    let (base, floats_only) = count(&chunks);
+    let first_card = chunks
+        .iter()
+        .position(|c| matches!(c.blocks.first(), Some((BlockKind::Card { .. }, _))));
+    let (true, Some(first_card)) = (floats_only, first_card) else {
+        return chunks;
+    };
+    let mut best = chunks.clone();
+    let mut best_n = base;
+    let floats: Vec<usize> = (0..best.len()).filter(|&i| is_float(&best[i])).collect();
+    for f in floats {
+        for p in (first_card + 1..f).rev() {
+            let mut trial = best.clone();
+            let c = trial.remove(f);
+            trial.insert(p, c);
+            let (n, _) = count(&trial);
+            if n.0 < best_n.0 || (n.0 == best_n.0 && n.1 < best_n.1 - 0.01) {
+                best_n = n;
+                best = trial;
+                break;
+            }
+        }
+    }
+    if best_n.0 < base.0 {
+        best
+    } else {
+        chunks
+    }
 }
 
 /// Stack the chunks down the pages: a new page (with the running header)

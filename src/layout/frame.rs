@@ -192,6 +192,7 @@ pub(crate) fn place(
 pub(crate) const FULL_ENOUGH: f32 = 0.6;
 
 /// A piece of the flow, placed whole, or cut where its [`Split`] allows.
+#[derive(Clone)]
 pub(crate) struct Chunk {
     pub(crate) frame: Frame,
     /// The blocks inside the frame, relative to its top left corner.

@@ -215,7 +215,7 @@ fn title_row(
 ) -> Result<f32> {
     let ex = &item.exercise;
     let hs = cx.t.text.heading_pt.0;
-    let d = hs * 1.7;
+    let d = hs * 1.5;
     let title_x = x + d + 2.0 * MM;
     let heading = cx.style(Weight::Bold, hs, cx.colours.primary);
     let mut spans = vec![Span::new(&ex.title, heading)];
