@@ -124,7 +124,7 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
             let side_w = inner - pic_w - gap;
             let mut sy = pad + title_row(cx, &mut f, side_x, pad, side_w, index, item)?;
             sy += 1.5 * MM;
-            sy += dose_box(cx, &mut f, side_x, sy, side_w, item)?;
+            sy += dose_band(cx, &mut f, side_x, sy, side_w, item)?;
             let mut py = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
             if key {
                 f.parent = f

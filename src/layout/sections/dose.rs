@@ -155,8 +155,8 @@ pub(crate) fn dose_box(
     Ok(dh)
 }
 
-/// The dose as a band across the words column: "How much:" and the dose in
-/// words as one paragraph; returns the height used.
+/// The dose as a band: "How much:" and the dose (in words, or in short) as
+/// one paragraph; returns the height used.
 pub(crate) fn dose_band(
     cx: &Ctx,
     f: &mut Frame,
@@ -165,23 +165,47 @@ pub(crate) fn dose_band(
     w: f32,
     item: &HandoutItem,
 ) -> Result<f32> {
-    if !cx.t.sections.dose_in_words {
-        return dose_box(cx, f, x, y, w, item);
-    }
     let body = cx.body();
     let bold = cx.bold();
     let bar = 4.0;
     let dpad = 1.0 * MM;
     let inner = w - bar - 2.0 * dpad;
     let label = cx.style(Weight::Bold, body.size, cx.colours.primary);
-    let mut spans = vec![Span::new(format!("{}: ", cx.words.dose_label()), label)];
-    let sentences = dose_sentences(&item.dose, cx.words);
-    spans.extend(numbers_bold(&sentences.join(" "), body, bold));
-    let lines = cx.wrap(
-        &spans,
-        inner,
-        &format!("exercise `{}` (dose)", item.exercise.id),
-    )?;
+    let head = Span::new(format!("{}: ", cx.words.dose_label()), label);
+    let ctx = format!("exercise `{}` (dose)", item.exercise.id);
+    let lines = if cx.t.sections.dose_in_words {
+        let mut spans = vec![head];
+        let sentences = dose_sentences(&item.dose, cx.words);
+        spans.extend(numbers_bold(&sentences.join(" "), body, bold));
+        cx.wrap(&spans, inner, &ctx)?
+    } else {
+        // In short, where space is tight: the parts packed whole on lines
+        // ("3 sets × 12 reps · hold 3 seconds"), never broken inside.
+        let sep = cx.words.dose_separator();
+        let mut rows: Vec<Vec<Span>> = vec![vec![head.clone()]];
+        let mut used = cx.measure(&head.text, label)?;
+        for part in item.dose.parts(cx.words) {
+            let row = rows.last_mut().unwrap();
+            let piece = if row.len() > 1 {
+                format!("{sep}{part}")
+            } else {
+                part.clone()
+            };
+            let pw = cx.measure(&piece, bold)?;
+            if used + pw <= inner || row.len() == 1 {
+                used += pw;
+                row.push(Span::new(piece, bold));
+            } else {
+                used = cx.measure(&part, bold)?;
+                rows.push(vec![Span::new(part, bold)]);
+            }
+        }
+        let mut lines = Vec::new();
+        for row in rows {
+            lines.extend(cx.wrap(&row, inner, &ctx)?);
+        }
+        lines
+    };
     let pitch = cx.pitch(body.size);
     let dh = lines.len() as f32 * pitch + 2.0 * dpad;
     dose_frame(cx, f, x, y, w, dh, bar);
