@@ -585,6 +585,10 @@ pub struct Sections {
     /// to do, what ache is normal (after the header unless `order` places it).
     #[serde(default = "yes")]
     pub plan: bool,
+    /// The plan box as one paragraph, without its heading and the glossary
+    /// (where space is tight).
+    #[serde(default)]
+    pub short_plan: bool,
     /// Without a log, a one-week tick chart at the end.
     #[serde(default = "yes")]
     pub tracker: bool,

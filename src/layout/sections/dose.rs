@@ -184,15 +184,15 @@ pub(crate) fn dose_band(
         let sep = cx.words.dose_separator();
         let mut rows: Vec<Vec<Span>> = vec![vec![head.clone()]];
         let mut used = cx.measure(&head.text, label)?;
-        for part in item.dose.parts(cx.words) {
+        for (k, part) in item.dose.parts(cx.words).into_iter().enumerate() {
             let row = rows.last_mut().unwrap();
-            let piece = if row.len() > 1 {
+            let piece = if k > 0 {
                 format!("{sep}{part}")
             } else {
                 part.clone()
             };
             let pw = cx.measure(&piece, bold)?;
-            if used + pw <= inner || row.len() == 1 {
+            if k == 0 || used + pw <= inner {
                 used += pw;
                 row.push(Span::new(piece, bold));
             } else {

@@ -201,7 +201,7 @@ fn figure(f: &mut Frame, d: &Drawing, x: f32, y: f32, w: f32, max_h: f32) -> f32
 pub(crate) fn picture_key(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32) -> Result<f32> {
     let p = cx.colours.primary;
     let style = FigureStyle::new(Rgb(p.0, p.1, p.2));
-    let small = cx.small();
+    let small = cx.body();
     let pitch = cx.pitch(small.size);
     let icon = small.size * 1.1;
     let words = [cx.words.picture_key_start(), cx.words.picture_key_move()];

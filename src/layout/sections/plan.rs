@@ -124,23 +124,26 @@ pub(crate) fn plan(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let pitch = cx.pitch(body.size);
     let hs = t.text.heading_pt.0;
     let section = f.node(NodeKind::Section, None);
-    f.open(
-        NodeKind::Heading {
-            level: 2,
-            title: words.plan_heading(),
-        },
-        Some(section),
-    );
+    let short = t.sections.short_plan;
     let mut y = pad;
-    let heading = cx.wrap(
-        &[Span::new(
-            words.plan_heading(),
-            cx.style(Weight::Bold, hs, cx.colours.primary),
-        )],
-        inner,
-        "the plan",
-    )?;
-    y += f.lines(pad, y, heading, cx.pitch(hs)) + 0.5 * MM;
+    if !short {
+        f.open(
+            NodeKind::Heading {
+                level: 2,
+                title: words.plan_heading(),
+            },
+            Some(section),
+        );
+        let heading = cx.wrap(
+            &[Span::new(
+                words.plan_heading(),
+                cx.style(Weight::Bold, hs, cx.colours.primary),
+            )],
+            inner,
+            "the plan",
+        )?;
+        y += f.lines(pad, y, heading, cx.pitch(hs)) + 0.5 * MM;
+    }
 
     let safety = &cx.clinic.safety;
     let normal = safety
@@ -163,7 +166,7 @@ pub(crate) fn plan(cx: &Ctx, h: &Handout) -> Result<Frame> {
         body,
     ));
     let mut paragraphs: Vec<(Vec<Span>, f32)> = vec![(main, pitch)];
-    let glossary = glossary(cx, h);
+    let glossary = if short { Vec::new() } else { glossary(cx, h) };
     if !glossary.is_empty() {
         let small = cx.small();
         let small_bold = cx.style(Weight::Bold, small.size, small.color);
