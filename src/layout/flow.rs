@@ -268,9 +268,9 @@ fn is_float(c: &Chunk) -> bool {
 /// space of an earlier page, as late as will save a page. Tried only when
 /// the last page would hold nothing else.
 fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<Chunk> {
-    // Pages, and how much the last one holds (less is better), and whether
-    // it holds only what may move.
-    let count = |cs: &[Chunk]| match paginate(cs.to_vec(), running, area, &mut Vec::new()) {
+    // Pages; whether the last holds the safety box with nothing but what
+    // may move; how much it holds. Less is better, in that order.
+    let score = |cs: &[Chunk]| match paginate(cs.to_vec(), running, area, &mut Vec::new()) {
         Ok(p) => {
             let last = p.last().map_or(&[][..], |page| page.blocks.as_slice());
             let content = last
@@ -284,38 +284,86 @@ fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<Chunk> {
                     BlockKind::RunningHeader | BlockKind::Safety | BlockKind::Tracker
                 )
             });
-            ((p.len(), content), floats_only)
+            let safety_alone = floats_only && last.iter().any(|b| b.kind == BlockKind::Safety);
+            (p.len(), safety_alone, content, floats_only)
         }
-        Err(_) => ((usize::MAX, 0.0), false),
+        Err(_) => (usize::MAX, false, 0.0, false),
     };
-    let (base, floats_only) = count(&chunks);
+    let better = |a: (usize, bool, f32, bool), b: (usize, bool, f32, bool)| {
+        (a.0, a.1) < (b.0, b.1) || ((a.0, a.1) == (b.0, b.1) && a.2 < b.2 - 0.01)
+    };
+    let base = score(&chunks);
     let first_card = chunks
         .iter()
         .position(|c| matches!(c.blocks.first(), Some((BlockKind::Card { .. }, _))));
-    let (true, Some(first_card)) = (floats_only, first_card) else {
+    let (true, Some(first_card)) = (base.3, first_card) else {
         return chunks;
     };
     let mut best = chunks.clone();
     let mut best_n = base;
     let floats: Vec<usize> = (0..best.len()).filter(|&i| is_float(&best[i])).collect();
     for f in floats {
-        for p in (first_card + 1..f).rev() {
+        for p in (first_card..f).rev() {
             let mut trial = best.clone();
             let c = trial.remove(f);
             trial.insert(p, c);
-            let (n, _) = count(&trial);
-            if n.0 < best_n.0 || (n.0 == best_n.0 && n.1 < best_n.1 - 0.01) {
+            let n = score(&trial);
+            if better(n, best_n) {
                 best_n = n;
                 best = trial;
                 break;
             }
         }
     }
-    if best_n.0 < base.0 {
-        best
-    } else {
-        chunks
+    if (best_n.0, best_n.1) < (base.0, base.1) {
+        return best;
     }
+    if !base.1 {
+        return chunks;
+    }
+    // Else the last chunk before them goes over with them, when the page it
+    // leaves stays full enough and no page is added.
+    let Some(last) = (0..chunks.len()).rev().find(|&i| !is_float(&chunks[i])) else {
+        return chunks;
+    };
+    let mut trial = chunks.clone();
+    trial[last].break_before = true;
+    if let Ok(pages) = paginate(trial.clone(), running, area, &mut Vec::new()) {
+        let n = pages.len();
+        let top = |k: usize| {
+            if k == 0 {
+                area.margin
+            } else {
+                area.margin + running.height
+            }
+        };
+        let full_enough = n >= 2 && {
+            let before = &pages[n - 2];
+            let reach = before
+                .blocks
+                .iter()
+                .map(|b| b.rect.bottom())
+                .fold(0.0, f32::max);
+            (reach - top(n - 2)) / (area.bottom - top(n - 2)) >= FULL_ENOUGH
+        };
+        if n <= base.0 && full_enough {
+            return trial;
+        }
+    }
+    // Else, the safety box may go up before the exercises.
+    if let Some(f) = chunks
+        .iter()
+        .position(|c| matches!(c.blocks.as_slice(), [(BlockKind::Safety, _)]))
+    {
+        let mut trial = chunks.clone();
+        let c = trial.remove(f);
+        trial.insert(first_card, c);
+        let n = score(&trial);
+        if n.0 <= base.0 && !n.1 {
+            return trial;
+        }
+    }
+    chunks
 }
 
 /// Stack the chunks down the pages: a new page (with the running header)
@@ -353,7 +401,8 @@ fn paginate(
                 fits = true;
             }
         }
-        let wants_new = chunk.new_page && !first_on_page && !(fits && fill < FULL_ENOUGH);
+        let wants_new = !first_on_page
+            && (chunk.break_before || chunk.new_page && !(fits && fill < FULL_ENOUGH));
         if !fits || wants_new {
             // Better a card cut between its steps than a page left emptier
             // than it need be.

@@ -200,6 +200,9 @@ pub(crate) struct Chunk {
     /// Start a new page before it, unless the page is still less than
     /// [`FULL_ENOUGH`] full and it fits there.
     pub(crate) new_page: bool,
+    /// Start a new page before it, however full the page is (to keep the
+    /// safety box from ending the handout alone).
+    pub(crate) break_before: bool,
     /// Space after it, when not the usual gap between sections.
     pub(crate) space_after: Option<f32>,
     /// Where it may be cut across pages (a single card).
@@ -224,6 +227,7 @@ impl Chunk {
             frame,
             blocks: vec![(kind, rect)],
             new_page: false,
+            break_before: false,
             space_after: None,
             split: None,
             continues: false,
@@ -276,6 +280,7 @@ pub(crate) fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width:
         frame,
         blocks,
         new_page: false,
+        break_before: false,
         space_after: None,
         split: None,
         continues: false,

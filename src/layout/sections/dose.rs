@@ -213,3 +213,83 @@ pub(crate) fn dose_band(
     f.lines(x + bar + dpad, y + dpad, lines, pitch);
     Ok(dh)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dose(f: impl FnOnce(&mut Dose)) -> Dose {
+        let mut d = Dose::default();
+        f(&mut d);
+        d
+    }
+
+    #[test]
+    fn doses_read_as_sentences_in_the_order_they_are_done() {
+        let w = Words::for_language("en-GB");
+        let d = dose(|d| {
+            d.sets = Some(3);
+            d.reps = Some(12);
+            d.hold_seconds = 3;
+            d.each_side = true;
+            d.per_day = Some(1);
+        });
+        assert_eq!(
+            dose_sentences(&d, &w).join(" "),
+            "Do it 12 times, holding each for 3 seconds. Rest, then do it all again: \
+             3 rounds in all. Then the other side. Once a day, every day."
+        );
+        let d = dose(|d| {
+            d.sets = Some(3);
+            d.hold_seconds = 30;
+            d.per_day = Some(2);
+            d.days_per_week = Some(3);
+        });
+        assert_eq!(
+            dose_sentences(&d, &w).join(" "),
+            "Hold it for 30 seconds. Do it 3 times, with a rest in between. \
+             Twice a day, on 3 days a week."
+        );
+        let d = dose(|d| {
+            d.duration_seconds = 600;
+            d.days_per_week = Some(5);
+        });
+        assert_eq!(
+            dose_sentences(&d, &w).join(" "),
+            "Keep going for 10 minutes. On 5 days a week."
+        );
+        let d = dose(|d| {
+            d.reps = Some(1);
+            d.frequency = Some(" daily ".into());
+        });
+        assert_eq!(dose_sentences(&d, &w).join(" "), "Do it once. Daily.");
+    }
+
+    #[test]
+    fn numbers_are_bold() {
+        let regular = Style {
+            weight: Weight::Regular,
+            size: 12.0,
+            color: Color::BLACK,
+        };
+        let bold = Style {
+            weight: Weight::Bold,
+            ..regular
+        };
+        let spans = numbers_bold("Do it 12 times, 3 rounds", regular, bold);
+        let parts: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.style.weight == Weight::Bold))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Do it ", false),
+                ("12", true),
+                (" times, ", false),
+                ("3", true),
+                (" rounds", false)
+            ]
+        );
+    }
+}

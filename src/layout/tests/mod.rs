@@ -1,6 +1,7 @@
 //! Layout tests, on the laid-out data (no PDF involved): the shared setup and
 //! the invariants every handout must keep, then one file per concern.
 
+mod library;
 mod pages;
 mod sections;
 mod structure;
