@@ -14,12 +14,15 @@ use super::frame::{Frame, Split};
 use super::sections::card::card;
 use super::style::Ctx;
 
+/// A laid-out card and where it may be cut across pages.
+type CutCard = (Frame, Option<Split>);
+
 /// Laid-out exercise cards kept between handouts of one run: in a roster most
 /// patients share exercises, doses and numbering, and a card depends on nothing
 /// else. Memoisation only: results are the same with or without it.
 #[derive(Default)]
 pub struct LayoutCache {
-    cards: Mutex<HashMap<CardKey, Arc<(Frame, Option<Split>)>>>,
+    cards: Mutex<HashMap<CardKey, Arc<CutCard>>>,
     /// Sections that are the same on every handout: the safety box, footers.
     fixed: Mutex<HashMap<(String, u32, String), Arc<Frame>>>,
     hits: AtomicUsize,
