@@ -37,8 +37,8 @@ fn is_float(c: &Chunk) -> bool {
 /// space of an earlier page, as late as will save a page. Tried only when
 /// the last page would hold nothing else.
 pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<Chunk> {
-    // Pages; whether the last holds the safety box with nothing but what
-    // may move; how much it holds. Less is better, in that order.
+    // Pages; whether the last holds the safety box alone; how much it holds;
+    // whether it holds nothing but what may move. Less is better, in that order.
     let score = |cs: &[Chunk]| match paginate(cs.to_vec(), running, area, &mut Vec::new()) {
         Ok(p) => {
             let last = p.last().map_or(&[][..], |page| page.blocks.as_slice());
@@ -53,7 +53,11 @@ pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<C
                     BlockKind::RunningHeader | BlockKind::Safety | BlockKind::Tracker
                 )
             });
-            let safety_alone = floats_only && last.iter().any(|b| b.kind == BlockKind::Safety);
+            let safety_alone = last
+                .iter()
+                .filter(|b| b.kind != BlockKind::RunningHeader)
+                .map(|b| &b.kind)
+                .eq([&BlockKind::Safety]);
             (p.len(), safety_alone, content, floats_only)
         }
         Err(_) => (usize::MAX, false, 0.0, false),
