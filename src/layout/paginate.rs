@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use crate::error::{Error, Result};
 
 use super::document::{Block, BlockKind, Node, Page, Rect, MM};
-use super::frame::{cut, place, Chunk, Frame, FULL_ENOUGH};
+use super::frame::{cut, place, Chunk, Frame, Split, FULL_ENOUGH};
 
 /// A card is cut rather than moved whole to the next page when that would
 /// leave more than this share of the page blank.
@@ -37,9 +37,24 @@ fn is_float(c: &Chunk) -> bool {
 /// space of an earlier page, as late as will save a page. Tried only when
 /// the last page would hold nothing else.
 pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<Chunk> {
+    // Trials are laid out on bare shapes (no items to copy), in an order of
+    // the chunks' indices, with perhaps a page break forced before one.
+    let skel: Vec<Chunk> = chunks.iter().map(skeleton).collect();
+    let bare_running = bare(running);
+    let dry = |order: &[usize], brk: Option<usize>| {
+        let cs = order
+            .iter()
+            .map(|&i| {
+                let mut c = skel[i].clone();
+                c.break_before |= brk == Some(i);
+                c
+            })
+            .collect();
+        paginate(cs, &bare_running, area, &mut Vec::new())
+    };
     // Pages; whether the last holds the safety box alone; how much it holds;
     // whether it holds nothing but what may move. Less is better, in that order.
-    let score = |cs: &[Chunk]| match paginate(cs.to_vec(), running, area, &mut Vec::new()) {
+    let score = |order: &[usize]| match dry(order, None) {
         Ok(p) => {
             let last = p.last().map_or(&[][..], |page| page.blocks.as_slice());
             let content = last
@@ -65,20 +80,24 @@ pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<C
     let better = |a: (usize, bool, f32, bool), b: (usize, bool, f32, bool)| {
         (a.0, a.1) < (b.0, b.1) || ((a.0, a.1) == (b.0, b.1) && a.2 < b.2 - 0.01)
     };
-    let base = score(&chunks);
+    let given: Vec<usize> = (0..chunks.len()).collect();
+    let base = score(&given);
     let first_card = chunks
         .iter()
         .position(|c| matches!(c.blocks.first(), Some((BlockKind::Card { .. }, _))));
     let (true, Some(first_card)) = (base.3, first_card) else {
         return chunks;
     };
-    let mut best = chunks.clone();
+    let mut best = given.clone();
     let mut best_n = base;
-    let floats: Vec<usize> = (0..best.len()).filter(|&i| is_float(&best[i])).collect();
+    let floats: Vec<usize> = (0..chunks.len())
+        .filter(|&i| is_float(&chunks[i]))
+        .collect();
     for f in floats {
-        for p in (first_card..f).rev() {
+        let at = best.iter().position(|&i| i == f).unwrap_or(f);
+        for p in (first_card..at).rev() {
             let mut trial = best.clone();
-            let c = trial.remove(f);
+            let c = trial.remove(at);
             trial.insert(p, c);
             let n = score(&trial);
             if better(n, best_n) {
@@ -89,38 +108,34 @@ pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<C
         }
     }
     if (best_n.0, best_n.1) < (base.0, base.1) {
-        return best;
+        return in_order(chunks, &best, None);
     }
     if !base.1 {
         return chunks;
     }
     // Else the last chunk before them goes over with them, when the page it
     // leaves stays full enough and no page is added.
-    let Some(last) = (0..chunks.len()).rev().find(|&i| !is_float(&chunks[i])) else {
-        return chunks;
-    };
-    let mut trial = chunks.clone();
-    trial[last].break_before = true;
-    if let Ok(pages) = paginate(trial.clone(), running, area, &mut Vec::new()) {
-        let n = pages.len();
-        let top = |k: usize| {
-            if k == 0 {
-                area.margin
-            } else {
-                area.margin + running.height
+    if let Some(last) = (0..chunks.len()).rev().find(|&i| !is_float(&chunks[i])) {
+        if let Ok(pages) = dry(&given, Some(last)) {
+            let n = pages.len();
+            let top = |k: usize| {
+                if k == 0 {
+                    area.margin
+                } else {
+                    area.margin + running.height
+                }
+            };
+            let full_enough = n >= 2 && {
+                let reach = pages[n - 2]
+                    .blocks
+                    .iter()
+                    .map(|b| b.rect.bottom())
+                    .fold(0.0, f32::max);
+                (reach - top(n - 2)) / (area.bottom - top(n - 2)) >= FULL_ENOUGH
+            };
+            if n <= base.0 && full_enough {
+                return in_order(chunks, &given, Some(last));
             }
-        };
-        let full_enough = n >= 2 && {
-            let before = &pages[n - 2];
-            let reach = before
-                .blocks
-                .iter()
-                .map(|b| b.rect.bottom())
-                .fold(0.0, f32::max);
-            (reach - top(n - 2)) / (area.bottom - top(n - 2)) >= FULL_ENOUGH
-        };
-        if n <= base.0 && full_enough {
-            return trial;
         }
     }
     // Else, the safety box may go up before the exercises.
@@ -128,15 +143,55 @@ pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<C
         .iter()
         .position(|c| matches!(c.blocks.as_slice(), [(BlockKind::Safety, _)]))
     {
-        let mut trial = chunks.clone();
+        let mut trial = given.clone();
         let c = trial.remove(f);
         trial.insert(first_card, c);
         let n = score(&trial);
         if n.0 <= base.0 && !n.1 {
-            return trial;
+            return in_order(chunks, &trial, None);
         }
     }
     chunks
+}
+
+/// A frame's size without its items.
+fn bare(f: &Frame) -> Frame {
+    Frame {
+        width: f.width,
+        height: f.height,
+        ..Frame::default()
+    }
+}
+
+/// A chunk's shape without its items: all pagination needs, cheap to copy.
+fn skeleton(c: &Chunk) -> Chunk {
+    Chunk {
+        frame: bare(&c.frame),
+        blocks: c.blocks.clone(),
+        new_page: c.new_page,
+        break_before: c.break_before,
+        space_after: c.space_after,
+        split: c.split.as_ref().map(|s| Split {
+            cuts: s.cuts.clone(),
+            head: bare(&s.head),
+            pad: s.pad,
+        }),
+        continues: c.continues,
+        alt: c.alt.as_ref().map(|a| Box::new(skeleton(a))),
+    }
+}
+
+/// The chunks in `order` (indices), with a page break before `brk`.
+fn in_order(chunks: Vec<Chunk>, order: &[usize], brk: Option<usize>) -> Vec<Chunk> {
+    let mut slots: Vec<Option<Chunk>> = chunks.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| {
+            let mut c = slots[i].take()?;
+            c.break_before |= brk == Some(i);
+            Some(c)
+        })
+        .collect()
 }
 
 /// Stack the chunks down the pages: a new page (with the running header)
