@@ -339,5 +339,33 @@ mod tests {
         assert!(r.ok(), "{:?}", r.problems);
         assert_eq!(r.exercises, lib.exercise_ids().count());
         assert_eq!(r.programs, lib.program_ids().count());
+        assert!(
+            !r.warnings.iter().any(|w| w.contains("emergency-number")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn a_clinic_without_an_emergency_number_is_warned() {
+        let mut lib = Library::builtin().unwrap();
+        lib.clinic.emergency_number = None;
+        lib.clinic.language = "en-US".into();
+        let r = check(&lib);
+        assert!(
+            r.warnings.iter().any(|w| w.contains("no `emergency-number`")
+                && w.contains("call 911, the usual number for `en-US`")),
+            "{:?}",
+            r.warnings
+        );
+        lib.clinic.language = "en".into();
+        let r = check(&lib);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("gives no number to call in an emergency")),
+            "{:?}",
+            r.warnings
+        );
     }
 }
