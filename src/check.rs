@@ -353,8 +353,10 @@ mod tests {
         lib.clinic.language = "en-US".into();
         let r = check(&lib);
         assert!(
-            r.warnings.iter().any(|w| w.contains("no `emergency-number`")
-                && w.contains("call 911, the usual number for `en-US`")),
+            r.warnings
+                .iter()
+                .any(|w| w.contains("no `emergency-number`")
+                    && w.contains("call 911, the usual number for `en-US`")),
             "{:?}",
             r.warnings
         );
