@@ -178,11 +178,9 @@ pub struct Clinic {
     /// Write every handout as PDF/A-2 (as `--pdfa` does).
     #[serde(default)]
     pub pdfa: bool,
-    /// The number to call for an ambulance, printed in the safety box (when
-    /// left out: the usual one for the country of `language`, if known).
+    /// The ambulance number for the safety box (default: `language`'s country's).
     pub emergency_number: Option<String>,
-    /// Words a patient may not know, with their meaning in plain words: each
-    /// one the handout uses is explained in its plan box.
+    /// Words a patient may not know and their meaning, explained in the plan box.
     #[serde(default)]
     pub glossary: std::collections::BTreeMap<String, String>,
     pub disclaimer: String,
@@ -231,8 +229,7 @@ pub struct Safety {
     pub title: String,
     pub points: Vec<String>,
     pub urgent: Option<String>,
-    /// What is normal, in the clinic's words (for example that a mild ache
-    /// that settles within a day is), instead of the handout's own.
+    /// What ache is normal, in the clinic's words instead of the handout's.
     pub normal: Option<String>,
 }
 
@@ -404,8 +401,7 @@ pub struct Program {
     /// One sentence in plain words: what the programme is for.
     #[serde(default, alias = "description")]
     pub purpose: String,
-    /// What to do, in the clinic's own words (how many, how often, for how
-    /// long), printed in the plan box instead of the sentence made from the doses.
+    /// What to do, in the clinic's words, instead of the plan made from the doses.
     pub plan: Option<String>,
     pub exercises: Vec<ProgramItem>,
 }
@@ -493,9 +489,7 @@ pub struct CardSpec {
     pub spacing_mm: Measure,
     pub border_pt: Measure,
     pub corner_mm: Measure,
-    /// With `picture = "left"`: a wide picture (a figure lying down) that
-    /// would be less tall than this in the picture column goes under the
-    /// title instead, this tall and as wide as it needs, with the dose beside it.
+    /// A wide picture less tall than this in the column goes under the title, this tall.
     pub picture_height_mm: Option<Measure>,
 }
 
@@ -581,19 +575,16 @@ pub struct Sections {
     /// Print the aim line under each title.
     #[serde(default = "yes")]
     pub aim: bool,
-    /// The plan box at the top of page 1: what the exercises are for, what
-    /// to do, what ache is normal (after the header unless `order` places it).
+    /// The plan box (after the header unless `order` places it).
     #[serde(default = "yes")]
     pub plan: bool,
-    /// The plan box as one paragraph, without its heading and the glossary
-    /// (where space is tight).
+    /// The plan box as one paragraph, without heading and glossary.
     #[serde(default)]
     pub short_plan: bool,
     /// Without a log, a one-week tick chart at the end.
     #[serde(default = "yes")]
     pub tracker: bool,
-    /// The dose in sentences ("Do it 12 times, ..."); `false` keeps it short
-    /// ("3 sets × 12 reps"), where space is tight.
+    /// The dose in sentences, or (`false`) in short: "3 sets × 12 reps".
     #[serde(default = "yes")]
     pub dose_in_words: bool,
 }
