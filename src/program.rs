@@ -137,6 +137,10 @@ pub struct Handout {
     pub clinician: Option<String>,
     pub notes: Option<String>,
     pub program_title: Option<String>,
+    /// What the program is for, in one plain sentence (its `purpose`).
+    pub purpose: Option<String>,
+    /// What to do, in the clinic's own words (the program's `plan`).
+    pub plan: Option<String>,
     pub items: Vec<HandoutItem>,
     pub paper: Paper,
     pub template: String,
@@ -187,9 +191,16 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
     }
     let mut items: Vec<HandoutItem> = Vec::new();
     let mut program_title = sel.title.clone();
+    let (mut purpose, mut plan) = (None, None);
     if let Some(pid) = &sel.program {
         let program = lib.program(pid)?;
         program_title = Some(program.title.clone());
+        purpose = Some(program.purpose.trim().to_string()).filter(|p| !p.is_empty());
+        plan = program
+            .plan
+            .as_ref()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty());
         for pi in &program.exercises {
             let exercise = lib.exercise(pi.id.get_ref()).map_err(|e| {
                 // Point at the id in the program file.
@@ -293,6 +304,8 @@ pub fn resolve(lib: &Library, sel: &Selection, today: NaiveDate) -> Result<Hando
         clinician,
         notes: clean(&sel.notes),
         program_title,
+        purpose,
+        plan,
         items,
         paper: sel.paper.or(defaults.paper).unwrap_or_default(),
         template: sel

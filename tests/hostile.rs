@@ -178,7 +178,7 @@ fn an_absurd_template_is_refused_naming_the_file_and_key() {
     let standard = std::fs::read_to_string(repo().join("templates/standard.toml")).unwrap();
     std::fs::write(
         lib.join("templates/tight.toml"),
-        standard.replace("line-height = 1.25", "line-height = 0.001"),
+        standard.replace("line-height = 1.2", "line-height = 0.001"),
     )
     .unwrap();
     std::fs::write(

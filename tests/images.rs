@@ -412,7 +412,7 @@ fn check_warns_about_low_resolution_photos() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("tiny.jpg: prints at 81 dpi with template `standard` (below 150)"),
+            .contains("tiny.jpg: prints at 88 dpi with template `standard` (below 150)"),
         "{}",
         r.stderr
     );

@@ -50,8 +50,10 @@ fn an_old_handout_is_reissued_with_one_dose_changed() {
     );
     assert!(words.contains("9 December 2026"), "dated as asked: {words}");
     assert!(
-        words.contains("2 sets × 15 reps"),
-        "the changed dose: {words}"
+        words.contains(
+            "Do it 15 times, holding each for 3 seconds. Rest, then do it all once more."
+        ),
+        "the changed dose, 2 sets of 15: {words}"
     );
     assert!(words.contains("Use the green band"), "the note is kept");
     // Every other exercise of the old handout, with its old dose.

@@ -249,6 +249,21 @@ pub fn check(lib: &Library) -> Report {
             c.language
         ));
     }
+    if c.emergency_number
+        .as_deref()
+        .is_none_or(|n| n.trim().is_empty())
+    {
+        r.warnings.push(match crate::words::default_emergency_number(&c.language) {
+            Some(n) => format!(
+                "{clinic_file}: no `emergency-number`; the safety box says to call {n}, the usual number for `{}`: set it to be sure",
+                c.language
+            ),
+            None => format!(
+                "{clinic_file}: no `emergency-number`, and none is known for the language `{}`; the safety box gives no number to call in an emergency: set one",
+                c.language
+            ),
+        });
+    }
     if let Some(fonts) = &fonts {
         let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
         for ex in &exercises {
@@ -260,6 +275,8 @@ pub fn check(lib: &Library) -> Report {
                         clinician: None,
                         notes: None,
                         program_title: None,
+                        purpose: None,
+                        plan: None,
                         items: vec![HandoutItem {
                             exercise: ex.clone(),
                             dose: Dose::from_spec(&ex.dose),
@@ -380,5 +397,35 @@ mod tests {
         assert!(r.ok(), "{:?}", r.problems);
         assert_eq!(r.exercises, lib.exercise_ids().count());
         assert_eq!(r.programs, lib.program_ids().count());
+        assert!(
+            !r.warnings.iter().any(|w| w.contains("emergency-number")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn a_clinic_without_an_emergency_number_is_warned() {
+        let mut lib = Library::builtin().unwrap();
+        lib.clinic.emergency_number = None;
+        lib.clinic.language = "en-US".into();
+        let r = check(&lib);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("no `emergency-number`")
+                    && w.contains("call 911, the usual number for `en-US`")),
+            "{:?}",
+            r.warnings
+        );
+        lib.clinic.language = "en".into();
+        let r = check(&lib);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("gives no number to call in an emergency")),
+            "{:?}",
+            r.warnings
+        );
     }
 }

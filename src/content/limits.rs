@@ -172,7 +172,17 @@ mod tests {
 
     #[test]
     fn absurd_values_name_the_file_line_key_and_range() {
-        let text = STANDARD.replace("line-height = 1.25", "line-height = 0.001");
+        let text: String = STANDARD
+            .lines()
+            .map(|l| {
+                if l.starts_with("line-height") {
+                    "line-height = 0.001"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
         let line = STANDARD

@@ -178,6 +178,11 @@ pub struct Clinic {
     /// Write every handout as PDF/A-2 (as `--pdfa` does).
     #[serde(default)]
     pub pdfa: bool,
+    /// The ambulance number for the safety box (default: `language`'s country's).
+    pub emergency_number: Option<String>,
+    /// Words a patient may not know and their meaning, explained in the plan box.
+    #[serde(default)]
+    pub glossary: std::collections::BTreeMap<String, String>,
     pub disclaimer: String,
     pub colours: Colours,
     pub safety: Safety,
@@ -224,6 +229,8 @@ pub struct Safety {
     pub title: String,
     pub points: Vec<String>,
     pub urgent: Option<String>,
+    /// What ache is normal, in the clinic's words instead of the handout's.
+    pub normal: Option<String>,
 }
 
 /// `content/exercises/<id>.toml`. The id is the file name without `.toml`.
@@ -394,6 +401,8 @@ pub struct Program {
     /// One sentence in plain words: what the programme is for.
     #[serde(default, alias = "description")]
     pub purpose: String,
+    /// What to do, in the clinic's words, instead of the plan made from the doses.
+    pub plan: Option<String>,
     pub exercises: Vec<ProgramItem>,
 }
 
@@ -480,6 +489,8 @@ pub struct CardSpec {
     pub spacing_mm: Measure,
     pub border_pt: Measure,
     pub corner_mm: Measure,
+    /// A wide picture less tall than this in the column goes under the title, this tall.
+    pub picture_height_mm: Option<Measure>,
 }
 
 /// How cards are arranged.
@@ -564,6 +575,18 @@ pub struct Sections {
     /// Print the aim line under each title.
     #[serde(default = "yes")]
     pub aim: bool,
+    /// The plan box (after the header unless `order` places it).
+    #[serde(default = "yes")]
+    pub plan: bool,
+    /// The plan box as one paragraph, without heading and glossary.
+    #[serde(default)]
+    pub short_plan: bool,
+    /// Without a log, a one-week tick chart at the end.
+    #[serde(default = "yes")]
+    pub tracker: bool,
+    /// The dose in sentences, or (`false`) in short: "3 sets × 12 reps".
+    #[serde(default = "yes")]
+    pub dose_in_words: bool,
 }
 
 fn yes() -> bool {
@@ -574,6 +597,8 @@ fn yes() -> bool {
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
     Header,
+    /// What the exercises are for, what to do and what is normal.
+    Plan,
     Exercises,
     Safety,
     Notes,

@@ -10,16 +10,19 @@ use crate::content::Template;
 use crate::error::Result;
 use crate::program::{Dose, HandoutItem};
 
-use super::frame::Frame;
+use super::frame::{Frame, Split};
 use super::sections::card::card;
 use super::style::Ctx;
+
+/// A laid-out card and where it may be cut across pages.
+type CutCard = (Frame, Option<Split>);
 
 /// Laid-out exercise cards kept between handouts of one run: in a roster most
 /// patients share exercises, doses and numbering, and a card depends on nothing
 /// else. Memoisation only: results are the same with or without it.
 #[derive(Default)]
 pub struct LayoutCache {
-    cards: Mutex<HashMap<CardKey, Arc<Frame>>>,
+    cards: Mutex<HashMap<CardKey, Arc<CutCard>>>,
     /// Sections that are the same on every handout: the safety box, footers.
     fixed: Mutex<HashMap<(String, u32, String), Arc<Frame>>>,
     hits: AtomicUsize,
@@ -35,12 +38,12 @@ impl LayoutCache {
     }
 
     /// `build()`, or its earlier result for the same key in `map`.
-    fn get_or_build<K: Hash + Eq>(
+    fn get_or_build<K: Hash + Eq, V: Clone>(
         &self,
-        map: &Mutex<HashMap<K, Arc<Frame>>>,
+        map: &Mutex<HashMap<K, Arc<V>>>,
         key: K,
-        build: impl FnOnce() -> Result<Frame>,
-    ) -> Result<Frame> {
+        build: impl FnOnce() -> Result<V>,
+    ) -> Result<V> {
         if let Some(f) = map.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok((**f).clone());
@@ -79,13 +82,14 @@ struct CardKey {
     note: Option<String>,
 }
 
-/// A card, reused from `cache` when the same card was laid out before in this run.
+/// A card and where it may be cut, reused from `cache` when the same card
+/// was laid out before in this run.
 pub(crate) fn card_cached(
     cx: &Ctx,
     cache: Option<&LayoutCache>,
     index: usize,
     item: &HandoutItem,
-) -> Result<Frame> {
+) -> Result<(Frame, Option<Split>)> {
     let Some(c) = cache else {
         return card(cx, index, item);
     };

@@ -261,8 +261,12 @@ pub enum BlockKind {
         index: usize,
         id: String,
     },
+    /// What the exercises are for, what to do, what is normal.
+    Plan,
     Safety,
     Notes,
+    /// The one-week tick chart of a handout without a log.
+    Tracker,
     /// A week (1-based) of the exercise log.
     Log {
         week: usize,

@@ -1,22 +1,25 @@
 //! The flow: a handout's sections assembled into chunks in the template's
-//! order, then stacked down the pages (a new page before any chunk that does
-//! not fit, with the running header on later pages), and the footers added
-//! once the page count is known.
+//! order (the plan box after the header unless the template places it; the
+//! tick chart where a log would go, when there is none), then stacked down
+//! the pages (`paginate.rs`, with the running header on later pages), and
+//! the footers added once the page count is known.
 
 use crate::content::{Clinic, Section, Template};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::figure::FigureCache;
 use crate::fonts::FontBook;
 use crate::program::Handout;
 use crate::words::Words;
 
 use super::cache::{card_cached, fixed_frame, LayoutCache};
-use super::document::{Block, BlockKind, Document, Meta, Node, NodeKind, Page, Rect, MM};
+use super::document::{Block, BlockKind, Document, Meta, Node, NodeKind, Rect, MM};
 use super::frame::{grid_row, place, Chunk, Frame};
+use super::paginate::{arrange, paginate, Area};
 use super::sections::footer::{footer, footer_right_width};
 use super::sections::header::{header, running_header};
-use super::sections::log::log_week;
+use super::sections::log::{log_week, tracker};
 use super::sections::notes::notes;
+use super::sections::plan::plan;
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
 
@@ -67,12 +70,13 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
         margin,
         bottom: footer_top - t.page.footer_gap_mm.0 * MM,
         spacing: t.card.spacing_mm.0 * MM,
+        footer_top,
     };
     let running = running_header(&cx, h)?;
 
     // The most a chunk can be: a page below the running header.
     let page_room = area.bottom - margin - running.height;
-    let chunks = assemble(&cx, h, cache, page_room)?;
+    let chunks = arrange(assemble(&cx, h, cache, page_room)?, &running, &area);
 
     let mut structure = vec![Node {
         kind: NodeKind::Document,
@@ -99,7 +103,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
                 height: f.height,
             },
         });
-        place(f, margin, top, &mut structure, &mut page.items);
+        place(f, margin, top, &mut structure, &mut page.items, None);
     }
 
     Ok(Document {
@@ -117,13 +121,24 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
     })
 }
 
-/// Where the flow goes on each page, in points from the page's top left.
-struct Area {
-    margin: f32,
-    /// The lowest a chunk may reach (above the footer and its gap).
-    bottom: f32,
-    /// The usual gap between chunks.
-    spacing: f32,
+/// The template's order of sections, with the plan box after the header
+/// when the template shows it but does not place it.
+fn order(t: &Template) -> Vec<Section> {
+    let mut order: Vec<Section> = t
+        .sections
+        .order
+        .iter()
+        .copied()
+        .filter(|s| *s != Section::Plan || t.sections.plan)
+        .collect();
+    if t.sections.plan && !order.contains(&Section::Plan) {
+        let at = order
+            .iter()
+            .position(|s| *s == Section::Header)
+            .map_or(0, |i| i + 1);
+        order.insert(at, Section::Plan);
+    }
+    order
 }
 
 /// The handout's sections, as chunks of the flow in reading order.
@@ -135,11 +150,13 @@ fn assemble(
 ) -> Result<Vec<Chunk>> {
     let t = cx.t;
     let spacing = t.card.spacing_mm.0 * MM;
+    let order = order(t);
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut safety_placed = false;
-    for (si, section) in t.sections.order.iter().enumerate() {
+    for (si, section) in order.iter().enumerate() {
         match section {
             Section::Header => chunks.push(Chunk::single(BlockKind::Header, header(cx, h)?)),
+            Section::Plan => chunks.push(Chunk::single(BlockKind::Plan, plan(cx, h)?)),
             Section::Exercises => {
                 let columns = t.layout.columns.0.max(1);
                 let cell_w = (cx.width - spacing * (columns - 1) as f32) / columns as f32;
@@ -153,12 +170,27 @@ fn assemble(
                         index: i,
                         id: item.exercise.id.clone(),
                     };
-                    cells.push((kind, card_cached(&cell, cache, i, item)?));
+                    let (frame, split) = card_cached(&cell, cache, i, item)?;
+                    if columns == 1 {
+                        let mut c = Chunk::single(kind, frame);
+                        c.split = split;
+                        chunks.push(c);
+                    } else {
+                        cells.push((kind, frame));
+                    }
                 }
-                // In a grid, the safety box takes a free cell of the last row.
-                let next_is_safety = t.sections.order.get(si + 1) == Some(&Section::Safety);
-                if columns > 1 && !cells.len().is_multiple_of(columns) && next_is_safety {
-                    let f = fixed_frame(cache, t, cell_w, "safety".into(), || safety(&cell))?;
+                // In a grid, the safety box takes a free cell of the last row
+                // when it comes next (notes, if any, go first).
+                let rest = &order[si + 1..];
+                let safety_next = rest.iter().find(|s| match s {
+                    Section::Notes => h.notes.is_some(),
+                    Section::Safety => true,
+                    _ => false,
+                }) == Some(&Section::Safety);
+                if columns > 1 && !cells.len().is_multiple_of(columns) && safety_next {
+                    let f = fixed_frame(cache, t, cell_w, "safety".into(), || {
+                        safety(&cell, !order.contains(&Section::Plan))
+                    })?;
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
                 }
@@ -168,7 +200,9 @@ fn assemble(
             }
             Section::Safety => {
                 if !safety_placed {
-                    let f = fixed_frame(cache, t, cx.width, "safety".into(), || safety(cx))?;
+                    let f = fixed_frame(cache, t, cx.width, "safety".into(), || {
+                        safety(cx, !order.contains(&Section::Plan))
+                    })?;
                     chunks.push(Chunk::single(BlockKind::Safety, f));
                 }
             }
@@ -185,7 +219,7 @@ fn assemble(
                     }
                 }
             }
-            Section::Log => {
+            Section::Log if h.log_weeks > 0 => {
                 for week in 0..h.log_weeks as usize {
                     let mut c =
                         Chunk::single(BlockKind::Log { week: week + 1 }, log_week(cx, h, week)?);
@@ -193,84 +227,16 @@ fn assemble(
                     chunks.push(c);
                 }
             }
+            Section::Log if t.sections.tracker => {
+                let mut c = Chunk::single(BlockKind::Tracker, tracker(cx, h, false)?);
+                c.alt = Some(Box::new(Chunk::single(
+                    BlockKind::Tracker,
+                    tracker(cx, h, true)?,
+                )));
+                chunks.push(c);
+            }
+            Section::Log => {}
         }
     }
     Ok(chunks)
-}
-
-/// Stack the chunks down the pages: a new page (with the running header)
-/// before a chunk that does not fit or asks for one; a chunk taller than a
-/// page is an error naming it. Nodes join `structure`.
-fn paginate(
-    chunks: Vec<Chunk>,
-    running: &Frame,
-    area: &Area,
-    structure: &mut Vec<Node>,
-) -> Result<Vec<Page>> {
-    let Area {
-        margin,
-        bottom,
-        spacing,
-    } = *area;
-    let mut pages: Vec<Page> = vec![Page::default()];
-    let mut y = margin;
-    let mut first_on_page = true;
-    for chunk in chunks {
-        let fits = y + chunk.frame.height <= bottom + 0.01;
-        if (!fits || chunk.new_page) && !first_on_page {
-            let mut page = Page::default();
-            let r = running.clone();
-            page.blocks.push(Block {
-                kind: BlockKind::RunningHeader,
-                rect: Rect {
-                    x: margin,
-                    y: margin,
-                    width: r.width,
-                    height: r.height,
-                },
-            });
-            y = margin + r.height;
-            place(r, margin, margin, structure, &mut page.items);
-            pages.push(page);
-        }
-        if y + chunk.frame.height > bottom + 0.01 {
-            return Err(Error::TooTall {
-                what: too_tall_name(&chunk),
-                needed_mm: chunk.frame.height / MM,
-                available_mm: (bottom - y) / MM,
-            });
-        }
-        let page = pages.last_mut().unwrap();
-        for (kind, r) in chunk.blocks {
-            page.blocks.push(Block {
-                kind,
-                rect: Rect {
-                    x: margin + r.x,
-                    y: y + r.y,
-                    ..r
-                },
-            });
-        }
-        let top = y;
-        y += chunk.frame.height + chunk.space_after.unwrap_or(spacing);
-        place(chunk.frame, margin, top, structure, &mut page.items);
-        first_on_page = false;
-    }
-    Ok(pages)
-}
-
-/// What a chunk too tall for a page is, for the error.
-fn too_tall_name(chunk: &Chunk) -> String {
-    match chunk
-        .blocks
-        .iter()
-        .map(|b| &b.0)
-        .max_by_key(|k| matches!(k, BlockKind::Card { .. }))
-    {
-        Some(BlockKind::Card { id, .. }) => format!("exercise `{id}`"),
-        Some(BlockKind::Safety) => "the safety box (clinic.toml [safety])".into(),
-        Some(BlockKind::Notes) => "the notes".into(),
-        Some(BlockKind::Log { .. }) => "a week of the exercise log".into(),
-        _ => "the page header".into(),
-    }
 }

@@ -159,15 +159,18 @@ impl Frame {
 }
 
 /// Put a frame on a page at (dx, dy): its items join the page, its nodes the
-/// document's structure (top-level ones under the document node).
+/// document's structure (top-level ones under the document node). Returns
+/// where its nodes start in the structure; `continues` is that of an earlier
+/// part whose nodes its items belong to.
 pub(crate) fn place(
     frame: Frame,
     dx: f32,
     dy: f32,
     structure: &mut Vec<Node>,
     items: &mut Vec<Placed>,
-) {
-    let base = structure.len();
+    continues: Option<usize>,
+) -> usize {
+    let base = continues.unwrap_or(structure.len());
     for n in frame.nodes {
         structure.push(Node {
             kind: n.kind,
@@ -182,17 +185,34 @@ pub(crate) fn place(
         }
         items.push(p);
     }
+    base
 }
 
-/// A piece of the flow, placed whole: never split across pages.
+/// A page less full than this is not left behind when what follows fits on it.
+pub(crate) const FULL_ENOUGH: f32 = 0.6;
+
+/// A piece of the flow, placed whole, or cut where its [`Split`] allows.
+#[derive(Clone)]
 pub(crate) struct Chunk {
     pub(crate) frame: Frame,
     /// The blocks inside the frame, relative to its top left corner.
     pub(crate) blocks: Vec<(BlockKind, Rect)>,
-    /// Start a new page before it (unless the page is still empty).
+    /// Start a new page before it, unless the page is still less than
+    /// [`FULL_ENOUGH`] full and it fits there.
     pub(crate) new_page: bool,
+    /// Start a new page before it, however full the page is (to keep the
+    /// safety box from ending the handout alone).
+    pub(crate) break_before: bool,
     /// Space after it, when not the usual gap between sections.
     pub(crate) space_after: Option<f32>,
+    /// Where it may be cut across pages (a single card).
+    pub(crate) split: Option<Split>,
+    /// The lower part of a cut card: its items belong to the nodes of the
+    /// part placed before it.
+    pub(crate) continues: bool,
+    /// A smaller form to use when this one does not fit where it would go
+    /// (the one-week tracker as a single row).
+    pub(crate) alt: Option<Box<Chunk>>,
 }
 
 impl Chunk {
@@ -207,7 +227,11 @@ impl Chunk {
             frame,
             blocks: vec![(kind, rect)],
             new_page: false,
+            break_before: false,
             space_after: None,
+            split: None,
+            continues: false,
+            alt: None,
         }
     }
 }
@@ -256,6 +280,72 @@ pub(crate) fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width:
         frame,
         blocks,
         new_page: false,
+        break_before: false,
         space_after: None,
+        split: None,
+        continues: false,
+        alt: None,
     }
+}
+
+/// Where a card may be cut across pages, and what its later part starts with.
+#[derive(Debug, Clone)]
+pub(crate) struct Split {
+    /// Heights (from the frame's top) where nothing straddles: the top of a
+    /// step or a paragraph, below the pictures and the dose.
+    pub(crate) cuts: Vec<f32>,
+    /// The title of the part on the next page ("Clams (continued)"),
+    /// an artifact, with the card's padding above it.
+    pub(crate) head: Frame,
+    /// The space kept under the last line of the part above the cut.
+    pub(crate) pad: f32,
+}
+
+/// Cut a boxed frame (its outline first) at height `at`: the part above,
+/// closed with `split.pad` below, and the part below under `split.head`,
+/// with the cuts that remain. The lower part has no nodes of its own: its
+/// items belong to the upper part's nodes (see [`Chunk::continues`]).
+pub(crate) fn cut(f: Frame, at: f32, split: &Split) -> (Frame, Frame, Split) {
+    let head_h = split.head.height;
+    let dy = head_h - at;
+    let mut items = f.items.into_iter();
+    let outline = items.next();
+    let mut top = Frame {
+        nodes: f.nodes,
+        ..Frame::new(f.width)
+    };
+    let mut bottom = Frame::new(f.width);
+    let top_h = at + split.pad;
+    let bottom_h = f.height + dy;
+    if let Some(o) = outline {
+        for (frame, height) in [(&mut top, top_h), (&mut bottom, bottom_h)] {
+            let mut o = o.clone();
+            if let Item::Shape(s) = &mut o.item {
+                s.height = height - 2.0 * o.y;
+            }
+            frame.items.push(o);
+        }
+    }
+    bottom.absorb(split.head.clone(), 0.0, 0.0, None);
+    for mut p in items {
+        if p.bounds().y < at - 0.01 {
+            top.items.push(p);
+        } else {
+            p.y += dy;
+            bottom.items.push(p);
+        }
+    }
+    top.height = top_h;
+    bottom.height = bottom_h;
+    let rest = Split {
+        cuts: split
+            .cuts
+            .iter()
+            .filter(|c| **c > at + 0.01)
+            .map(|c| c + dy)
+            .collect(),
+        head: split.head.clone(),
+        pad: split.pad,
+    };
+    (top, bottom, rest)
 }

@@ -63,7 +63,7 @@ pub fn sheet(exercises: &[&Exercise], inputs: &Inputs, spec: SheetSpec) -> Resul
             }
             row_h = row_h.max(h);
             let x = margin + k as f32 * (cell + gap);
-            place(f, x, y, &mut structure, &mut page.items);
+            place(f, x, y, &mut structure, &mut page.items, None);
         }
         y += row_h + gap;
     }

@@ -16,7 +16,12 @@ card-tip = Tip:
 card-easier = Easier:
 card-harder = Harder:
 card-note = Your note:
-dose-label = DOSE
+card-also-called = ({ $name })
+card-continued = { $title } (continued)
+picture-key-start = where you start
+picture-key-move = which way to move
+picture-key = Light grey shows where you start; the arrow shows which way to move.
+dose-label = How much
 video-label = Video:
 video-alt = QR code: scan it to watch the video at { $url }
 picture-alt = Picture of the exercise { $title }
@@ -61,7 +66,70 @@ dose-days-a-week = { $n } { $n ->
 dose-each-side = each side
 dose-separator = {" · "}
 
+## Doses in words, one sentence each
+dose-words-count = Do it { $reps ->
+    [one] once
+   *[other] { $reps } times
+  }{ $hold ->
+    [0] .
+    [one] , holding each for 1 second.
+   *[other] , holding each for { $hold } seconds.
+  }
+dose-words-hold = Hold it for { $hold } { $hold ->
+    [one] second
+   *[other] seconds
+  }.
+dose-words-sets = { $sets ->
+    [2] Rest, then do it all once more.
+   *[other] Rest, then do it all again: { $sets } rounds in all.
+  }
+dose-words-times = Do it { $sets ->
+    [2] twice
+   *[other] { $sets } times
+  }, with a rest in between.
+dose-words-duration = Keep going for { $time }.
+dose-words-each-side = Then the other side.
+dose-words-per-day = { $n ->
+    [1] Once a day
+    [2] Twice a day
+   *[other] { $n } times a day
+  }{ $days ->
+    [7] , every day.
+   *[other] , on { $days } days a week.
+  }
+dose-words-days = On { $days } { $days ->
+    [one] day
+   *[other] days
+  } a week.
+dose-words-often = { $often }.
+
+## The plan box
+plan-heading = Your plan
+plan-words = Words on this sheet:
+plan-do-same = Do { $n ->
+    [one] this exercise
+   *[other] all { $n } exercises
+  } { $often }.
+plan-do-mixed = Do all { $n } exercises. “{ $label }” on each one says how many and how often.
+plan-often = { $n ->
+    [1] once a day
+    [2] twice a day
+   *[other] { $n } times a day
+  }{ $days ->
+    [7] , every day
+   *[other] , on { $days } days a week
+  }
+plan-until-appointment = Keep going until your next appointment on { $date }.
+plan-for-weeks = Keep going for the next { $weeks } weeks, or until we see you again.
+plan-until-seen = Keep going until we see you again.
+plan-ache-text = A mild ache in your muscles that settles within a day is normal.
+plan-not-normal = Sharp pain, or pain that does not settle, is not: see “{ $safety }”.
+plan-glossary-entry = { $term }: { $meaning }
+
 ## Safety box and footer
+safety-meaning = These signs mean an exercise may be harming you, or something else needs checking.
+safety-normal = A mild ache or tiredness in your muscles that settles within a day is normal: carry on.
+safety-emergency = In an emergency, call { $number }.
 safety-call = Call us on { $phone }
 footer-tel = Tel { $phone }
 footer-page = Page { $page } of { $pages }
@@ -69,7 +137,10 @@ footer-page = Page { $page } of { $pages }
 ## Notes and log
 notes-heading = Notes from your clinician
 log-heading = Exercise log
-log-intro = Tick a box each day you do the exercise. Bring this sheet to your next appointment.
+log-intro = Each day, tick the box of each exercise you did, all of it. Bring this sheet to every appointment.
+tracker-heading = Tick when you have done it
+tracker-all = All my exercises
+tracker-intro-one = Tick the box on each day you have done all your exercises. Bring this sheet to every appointment.
 log-week = Week { $week }: { $from } to { $to }
 log-exercise = Exercise
 

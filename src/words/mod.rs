@@ -11,6 +11,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+mod emergency;
+pub use emergency::{default_for as default_emergency_number, emergency_number};
+
 /// The languages there are words for: (language, Fluent source).
 const LANGUAGES: &[(&str, &str)] = &[("en", include_str!("en.ftl"))];
 
@@ -115,6 +118,25 @@ impl Words {
     pub fn card_note(&self) -> String {
         self.plain("card-note")
     }
+    /// `(clinical name)`, after an exercise's title.
+    pub fn card_also_called(&self, name: &str) -> String {
+        self.text("card-also-called", &[("name", name.into())])
+    }
+    /// The title of a card's second part on a later page.
+    pub fn card_continued(&self, title: &str) -> String {
+        self.text("card-continued", &[("title", title.into())])
+    }
+    /// The picture key: the start pose's label, the arrow's label, and both
+    /// in one sentence (for readers who cannot see the key).
+    pub fn picture_key_start(&self) -> String {
+        self.plain("picture-key-start")
+    }
+    pub fn picture_key_move(&self) -> String {
+        self.plain("picture-key-move")
+    }
+    pub fn picture_key(&self) -> String {
+        self.plain("picture-key")
+    }
     pub fn dose_label(&self) -> String {
         self.plain("dose-label")
     }
@@ -166,7 +188,128 @@ impl Words {
         self.plain("dose-separator")
     }
 
+    // Doses in words, a sentence each.
+    /// `Do it 12 times, holding each for 3 seconds.` (`hold` 0: no hold).
+    pub fn dose_words_count(&self, reps: u32, hold: u32) -> String {
+        self.text(
+            "dose-words-count",
+            &[("reps", reps.into()), ("hold", hold.into())],
+        )
+    }
+    /// `Hold it for 30 seconds.`
+    pub fn dose_words_hold(&self, hold: u32) -> String {
+        self.text("dose-words-hold", &[("hold", hold.into())])
+    }
+    /// `Rest, then do it all again: 3 rounds in all.` (after a count).
+    pub fn dose_words_sets(&self, sets: u32) -> String {
+        self.text("dose-words-sets", &[("sets", sets.into())])
+    }
+    /// `Do it 3 times, with a rest in between.` (sets without a count).
+    pub fn dose_words_times(&self, sets: u32) -> String {
+        self.text("dose-words-times", &[("sets", sets.into())])
+    }
+    /// `Keep going for 30 seconds.`
+    pub fn dose_words_duration(&self, seconds: u32) -> String {
+        self.text(
+            "dose-words-duration",
+            &[("time", self.dose_duration(seconds).into())],
+        )
+    }
+    pub fn dose_words_each_side(&self) -> String {
+        self.plain("dose-words-each-side")
+    }
+    /// `Twice a day, every day.`, `Once a day, on 3 days a week.`
+    pub fn dose_words_per_day(&self, per_day: u32, days: u32) -> String {
+        self.text(
+            "dose-words-per-day",
+            &[("n", per_day.into()), ("days", days.into())],
+        )
+    }
+    /// `On 3 days a week.`
+    pub fn dose_words_days(&self, days: u32) -> String {
+        self.text("dose-words-days", &[("days", days.into())])
+    }
+    /// How often in the clinic's own words, as a sentence: `Daily.`
+    pub fn dose_words_often(&self, often: &str) -> String {
+        self.text("dose-words-often", &[("often", capitalised(often).into())])
+    }
+
+    // The plan box.
+    pub fn plan_heading(&self) -> String {
+        self.plain("plan-heading")
+    }
+    pub fn plan_words(&self) -> String {
+        self.plain("plan-words")
+    }
+    /// `Do all 5 exercises twice a day, every day.` (`often` from [`Words::plan_often`]
+    /// or the clinic's words).
+    pub fn plan_do_same(&self, n: usize, often: &str) -> String {
+        self.text("plan-do-same", &[("n", n.into()), ("often", often.into())])
+    }
+    /// When the exercises are done at different times.
+    pub fn plan_do_mixed(&self, n: usize) -> String {
+        self.text(
+            "plan-do-mixed",
+            &[("n", n.into()), ("label", self.dose_label().into())],
+        )
+    }
+    /// `twice a day, every day`.
+    pub fn plan_often(&self, per_day: u32, days: u32) -> String {
+        self.text(
+            "plan-often",
+            &[("n", per_day.into()), ("days", days.into())],
+        )
+    }
+    pub fn plan_until_appointment(&self, date: NaiveDate) -> String {
+        self.text(
+            "plan-until-appointment",
+            &[(
+                "date",
+                self.text(
+                    "date-weekday",
+                    &[
+                        ("weekday", self.weekday(date).into()),
+                        ("date", self.day_month(date).into()),
+                    ],
+                )
+                .into(),
+            )],
+        )
+    }
+    pub fn plan_for_weeks(&self, weeks: u32) -> String {
+        self.text("plan-for-weeks", &[("weeks", weeks.into())])
+    }
+    pub fn plan_until_seen(&self) -> String {
+        self.plain("plan-until-seen")
+    }
+    /// What ache is normal.
+    pub fn plan_ache_text(&self) -> String {
+        self.plain("plan-ache-text")
+    }
+    /// What is not normal, pointing at the safety box by its title.
+    pub fn plan_not_normal(&self, safety_title: &str) -> String {
+        self.text("plan-not-normal", &[("safety", safety_title.into())])
+    }
+    pub fn plan_glossary_entry(&self, term: &str, meaning: &str) -> String {
+        self.text(
+            "plan-glossary-entry",
+            &[
+                ("term", capitalised(term).into()),
+                ("meaning", meaning.into()),
+            ],
+        )
+    }
+
     // The safety box and the footer.
+    pub fn safety_meaning(&self) -> String {
+        self.plain("safety-meaning")
+    }
+    pub fn safety_normal(&self) -> String {
+        self.plain("safety-normal")
+    }
+    pub fn safety_emergency(&self, number: &str) -> String {
+        self.text("safety-emergency", &[("number", number.into())])
+    }
     pub fn safety_call(&self, phone: &str) -> String {
         self.text("safety-call", &[("phone", phone.into())])
     }
@@ -199,6 +342,15 @@ impl Words {
                 ("to", self.long_date(to).into()),
             ],
         )
+    }
+    pub fn tracker_heading(&self) -> String {
+        self.plain("tracker-heading")
+    }
+    pub fn tracker_intro_one(&self) -> String {
+        self.plain("tracker-intro-one")
+    }
+    pub fn tracker_all(&self) -> String {
+        self.plain("tracker-all")
     }
     pub fn log_exercise(&self) -> String {
         self.plain("log-exercise")
@@ -259,6 +411,15 @@ impl Words {
     }
 }
 
+/// `text` with its first letter a capital.
+fn capitalised(text: &str) -> String {
+    let mut c = text.trim().chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +471,46 @@ mod tests {
         assert_eq!(w.dose_duration(600), "10 minutes");
         assert_eq!(w.dose_duration(90), "90 seconds");
         assert_eq!(w.dose_separator(), " · ");
+        assert_eq!(
+            w.dose_words_count(12, 3),
+            "Do it 12 times, holding each for 3 seconds."
+        );
+        assert_eq!(w.dose_words_count(1, 0), "Do it once.");
+        assert_eq!(
+            w.dose_words_count(10, 1),
+            "Do it 10 times, holding each for 1 second."
+        );
+        assert_eq!(
+            w.dose_words_sets(3),
+            "Rest, then do it all again: 3 rounds in all."
+        );
+        assert_eq!(w.dose_words_sets(2), "Rest, then do it all once more.");
+        assert_eq!(
+            w.dose_words_times(3),
+            "Do it 3 times, with a rest in between."
+        );
+        assert_eq!(w.dose_words_hold(30), "Hold it for 30 seconds.");
+        assert_eq!(w.dose_words_duration(600), "Keep going for 10 minutes.");
+        assert_eq!(w.dose_words_per_day(2, 7), "Twice a day, every day.");
+        assert_eq!(w.dose_words_per_day(1, 3), "Once a day, on 3 days a week.");
+        assert_eq!(w.dose_words_days(1), "On 1 day a week.");
+        assert_eq!(w.dose_words_often("daily"), "Daily.");
+        assert_eq!(w.dose_label(), "How much");
+        assert_eq!(
+            w.plan_do_same(5, &w.plan_often(1, 7)),
+            "Do all 5 exercises once a day, every day."
+        );
+        assert_eq!(w.plan_do_same(1, "daily"), "Do this exercise daily.");
+        assert_eq!(
+            w.plan_until_appointment(date("2026-12-02")),
+            "Keep going until your next appointment on Wednesday 2 December."
+        );
+        assert_eq!(
+            w.plan_glossary_entry("pelvis", "the bones"),
+            "Pelvis: the bones"
+        );
+        assert_eq!(w.safety_emergency("999"), "In an emergency, call 999.");
+        assert_eq!(w.card_also_called("gluteus medius"), "(gluteus medius)");
         assert_eq!(w.footer_page(1, 2), "Page 1 of 2");
         assert_eq!(w.long_date(date("2026-11-25")), "25 November 2026");
         assert_eq!(w.weekday_short(date("2026-11-25")), "Wed");

@@ -8,56 +8,135 @@ use crate::fonts::Weight;
 use crate::program::HandoutItem;
 
 use super::super::document::{ArtifactKind, Color, Item, NodeKind, Placed, Role, Shape, MM};
-use super::super::frame::Frame;
+use super::super::frame::{Frame, Split};
 use super::super::style::Ctx;
 use super::super::text::Span;
-use super::dose::dose_box;
-use super::pictures::pictures;
+use super::dose::{dose_band, dose_box};
+use super::pictures::{
+    has_picture, picture_aspect, picture_key, pictures, pictures_sized, pictures_width,
+};
 use super::qr::video_code;
 
-/// One exercise card, `cx.width` wide.
+/// One exercise card, `cx.width` wide, and where it may be cut across pages.
 ///
-/// With pictures on the left (standard, large print): pictures, the dose and the
-/// video code in a column beside the words. With pictures on top (compact): a
-/// small picture with the title and dose beside it, the words underneath.
-pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> {
+/// With pictures on the left (standard): the pictures (with the key on the
+/// first card) in a column beside the title, "How much" and the words, which
+/// run across the card once they are below the pictures. With pictures above
+/// (large print): the title, then the picture as large as the card allows
+/// with the dose beside it, then the words across the card. With pictures on
+/// top (compact): a small picture with the title and dose beside it, the
+/// words underneath.
+pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame, Option<Split>)> {
     let t = cx.t;
     let w = cx.width;
     let pad = t.card.padding_mm.0 * MM;
     let inner = w - 2.0 * pad;
     let mut f = Frame::new(w);
-    // Reading order: title, words, dose, pictures, video.
+    // Reading order: title, dose, words, pictures, video.
     let section = f.node(NodeKind::Section, None);
     f.parent = Some(section);
     let pic_w = (t.card.picture_width_mm.0 * MM).min(inner * 0.6);
     let gap = t.card.gap_mm.0 * MM;
+    let ex = &item.exercise;
+    let key = index == 0 && has_picture(ex);
+    let video = item.video.as_ref().filter(|_| t.sections.video);
+    let mut cuts = Vec::new();
+    // A wide picture that the column would make small goes above the words.
+    let wide = match (t.layout.picture, t.card.picture_height_mm) {
+        (PicturePlace::Left, Some(min)) => {
+            picture_aspect(cx, ex)?.is_some_and(|a| a * pic_w < min.0 * MM)
+        }
+        _ => false,
+    };
     let height = match t.layout.picture {
-        PicturePlace::Left => {
+        PicturePlace::Left if !wide => {
             let text_x = pad + pic_w + gap;
             let text_w = inner - pic_w - gap;
-            let mut ty = pad + title_row(cx, &mut f, text_x, pad, text_w, index, item)?;
-            ty += 1.5 * MM;
-            ty += words(cx, &mut f, text_x, ty, text_w, item)?;
             let mut pics = Frame::default();
             let mut ly = pad + pictures(cx, &mut pics, pad, pad, pic_w, item)?;
-            ly += dose_box(cx, &mut f, pad, ly, pic_w, item)?;
+            if key {
+                pics.parent = pics
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                ly += picture_key(cx, &mut pics, pad, ly, pic_w)? + 1.0 * MM;
+            }
+            let mut ty = pad + title_row(cx, &mut f, text_x, pad, text_w, index, item)?;
+            ty += 1.5 * MM;
+            ty += dose_band(cx, &mut f, text_x, ty, text_w, item)? + 1.2 * MM;
             f.absorb(pics, 0.0, 0.0, Some(section));
-            if let Some(url) = item.video.as_ref().filter(|_| t.sections.video) {
-                ly += 2.5 * MM;
+            if let Some(url) = video {
+                ly += 1.5 * MM;
                 ly += video_code(cx, &mut f, pad, ly, pic_w, url, false)?;
             }
+            // Below the pictures the words take the card's width.
+            let full = Column {
+                from: ly + 1.0 * MM,
+                x: pad,
+                w: inner,
+            };
+            ty += words(
+                cx,
+                &mut f,
+                (text_x, text_w),
+                Some(full),
+                ty,
+                item,
+                &mut cuts,
+            )?;
+            cuts.retain(|c| *c >= ly);
             ty.max(ly) + pad
+        }
+        PicturePlace::Left => {
+            let mut y = pad + title_row(cx, &mut f, pad, pad, inner, index, item)?;
+            y += 2.0 * MM;
+            let max_h = t.card.picture_height_mm.map_or(0.0, |m| m.0) * MM;
+            let dose_min = (inner * 0.38).max(60.0 * MM).min(inner * 0.5);
+            let pw = if has_picture(ex) {
+                pictures_width(cx, ex, inner - gap - dose_min, max_h)?
+            } else {
+                0.0
+            };
+            let mut pics = Frame::default();
+            let py = y + pictures_sized(cx, &mut pics, pad, y, pw, max_h, ex)?;
+            let side_x = if pw > 0.0 { pad + pw + gap } else { pad };
+            let side_w = inner - (side_x - pad);
+            let mut sy = y + dose_box(cx, &mut f, side_x, y, side_w, item)?;
+            if key {
+                pics.parent = pics
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                sy += 2.0 * MM;
+                sy += picture_key(cx, &mut pics, side_x, sy, side_w)?;
+            }
+            f.absorb(pics, 0.0, 0.0, Some(section));
+            let mut y = py.max(sy) + 2.0 * MM;
+            y += words(cx, &mut f, (pad, inner), None, y, item, &mut cuts)?;
+            if let Some(url) = video {
+                y += 2.0 * MM;
+                y += video_code(cx, &mut f, pad, y, inner, url, true)?;
+            }
+            y + pad
         }
         PicturePlace::Top => {
             let side_x = pad + pic_w + gap;
             let side_w = inner - pic_w - gap;
             let mut sy = pad + title_row(cx, &mut f, side_x, pad, side_w, index, item)?;
             sy += 1.5 * MM;
-            sy += dose_box(cx, &mut f, side_x, sy, side_w, item)?;
-            let py = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
+            sy += dose_band(cx, &mut f, side_x, sy, side_w, item)?;
+            let mut py = pad + pictures(cx, &mut f, pad, pad, pic_w, item)?;
+            if key {
+                f.parent = f
+                    .nodes
+                    .iter()
+                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
+                py += picture_key(cx, &mut f, pad, py, pic_w)?;
+                f.parent = Some(section);
+            }
             let mut y = sy.max(py) + 1.5 * MM;
-            y += words(cx, &mut f, pad, y, inner, item)?;
-            if let Some(url) = item.video.as_ref().filter(|_| t.sections.video) {
+            y += words(cx, &mut f, (pad, inner), None, y, item, &mut cuts)?;
+            if let Some(url) = video {
                 y += 2.0 * MM;
                 y += video_code(cx, &mut f, pad, y, inner, url, true)?;
             }
@@ -82,7 +161,46 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<Frame> 
         },
     );
     f.height = height;
+    // No cut that would leave only the last lines, or only the title.
+    cuts.retain(|c| *c < height - pad - 0.01);
+    let split = if cuts.is_empty() {
+        None
+    } else {
+        Some(Split {
+            cuts,
+            head: continued_head(cx, ex, w, pad)?,
+            pad,
+        })
+    };
+    Ok((f, split))
+}
+
+/// The title of a card's part on a later page, "Clams (continued)": page
+/// furniture, not read out again.
+fn continued_head(cx: &Ctx, ex: &crate::content::Exercise, w: f32, pad: f32) -> Result<Frame> {
+    let hs = cx.t.text.heading_pt.0;
+    let mut f = Frame {
+        role: Role::Artifact(ArtifactKind::Header),
+        ..Frame::new(w)
+    };
+    let lines = cx.wrap(
+        &[Span::new(
+            cx.words.card_continued(&ex.title),
+            cx.style(Weight::Bold, hs, cx.colours.primary),
+        )],
+        w - 2.0 * pad,
+        &format!("exercise `{}` (title)", ex.id),
+    )?;
+    f.height = pad + f.lines(pad, pad, lines, cx.pitch(hs)) + 1.5 * MM;
     Ok(f)
+}
+
+/// Where the words go once they are below the pictures.
+#[derive(Clone, Copy)]
+struct Column {
+    from: f32,
+    x: f32,
+    w: f32,
 }
 
 /// The card's number in a circle and its title; returns the height used.
@@ -97,11 +215,25 @@ fn title_row(
 ) -> Result<f32> {
     let ex = &item.exercise;
     let hs = cx.t.text.heading_pt.0;
-    let d = hs * 1.7;
+    let d = hs * 1.5;
     let title_x = x + d + 2.0 * MM;
     let heading = cx.style(Weight::Bold, hs, cx.colours.primary);
+    let mut spans = vec![Span::new(&ex.title, heading)];
+    if let Some(also) = ex
+        .also_called
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        // The clinical name, in brackets, smaller and lighter.
+        let size = cx.t.text.small_pt.0.max(hs * 0.7);
+        spans.push(Span::new(
+            format!(" {}", cx.words.card_also_called(also)),
+            cx.style(Weight::Regular, size, cx.muted()),
+        ));
+    }
     let title_lines = cx.wrap(
-        &[Span::new(&ex.title, heading)],
+        &spans,
         w - d - 2.0 * MM,
         &format!("exercise `{}` (title)", ex.id),
     )?;
@@ -149,8 +281,18 @@ fn title_row(
 }
 
 /// Aim, start position, numbered steps, tips, progressions and the clinician's
-/// note; returns the height used.
-fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) -> Result<f32> {
+/// note, in `col` (x, width), or in `full` once they are below its `from`;
+/// returns the height used. The top of each step and of each paragraph after
+/// the steps go in `cuts`: where the card may be cut.
+fn words(
+    cx: &Ctx,
+    f: &mut Frame,
+    col: (f32, f32),
+    full: Option<Column>,
+    y: f32,
+    item: &HandoutItem,
+    cuts: &mut Vec<f32>,
+) -> Result<f32> {
     let t = cx.t;
     let ex = &item.exercise;
     let ctx = |part: &str| format!("exercise `{}` ({part})", ex.id);
@@ -158,9 +300,14 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
     let bold = cx.bold();
     let pitch = cx.pitch(body.size);
     let para_gap = body.size * 0.4;
+    let at = |ty: f32| match full {
+        Some(c) if ty >= c.from => (c.x, c.w),
+        _ => col,
+    };
     let mut ty = y;
     let labelled =
         |f: &mut Frame, ty: &mut f32, label: &str, text: &str, part: &str| -> Result<()> {
+            let (x, w) = at(*ty);
             let mut spans = Vec::new();
             if !label.is_empty() {
                 spans.push(Span::new(label, bold));
@@ -186,6 +333,8 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
     let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
     let list = f.node(NodeKind::List { ordered: true }, f.parent);
     for (k, step) in ex.steps.iter().enumerate() {
+        cuts.push(ty);
+        let (x, w) = at(ty);
         let li = f.node(NodeKind::ListItem, Some(list));
         let n = cx.wrap(
             &[Span::new(format!("{}.", k + 1), bold)],
@@ -199,38 +348,27 @@ fn words(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, item: &HandoutItem) ->
         ty += f.lines(x + num_w, ty, lines, pitch) + para_gap * 0.4;
     }
     ty += para_gap * 0.6;
+    let mut extra: Vec<(String, &str, &str)> = Vec::new();
     if t.sections.tips {
         for tip in &ex.tips {
-            labelled(
-                f,
-                &mut ty,
-                &format!("{} ", cx.words.card_tip()),
-                tip,
-                "tips",
-            )?;
+            extra.push((format!("{} ", cx.words.card_tip()), tip, "tips"));
         }
     }
     if t.sections.progressions {
         if let Some(e) = &ex.easier {
-            labelled(
-                f,
-                &mut ty,
-                &format!("{} ", cx.words.card_easier()),
-                e,
-                "easier",
-            )?;
+            extra.push((format!("{} ", cx.words.card_easier()), e, "easier"));
         }
         if let Some(h) = &ex.harder {
-            labelled(
-                f,
-                &mut ty,
-                &format!("{} ", cx.words.card_harder()),
-                h,
-                "harder",
-            )?;
+            extra.push((format!("{} ", cx.words.card_harder()), h, "harder"));
         }
     }
+    for (label, text, part) in extra {
+        cuts.push(ty);
+        labelled(f, &mut ty, &label, text, part)?;
+    }
     if let Some(note) = &item.note {
+        cuts.push(ty);
+        let (x, w) = at(ty);
         let bar = 3.0;
         let lines = cx.wrap(
             &[

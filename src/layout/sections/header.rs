@@ -80,7 +80,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     }
     let mut y = ty.max(if x > 0.0 { logo_h } else { 0.0 }) + 2.0 * MM;
     f.rule(y, 2.0, cx.colours.primary);
-    y += 2.0 + 3.0 * MM;
+    y += 2.0 + 2.5 * MM;
 
     // Title.
     // Title, with the program's name beside it when it fits, else under it.
@@ -117,7 +117,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     } else {
         y += th;
     }
-    y += 2.5 * MM;
+    y += 1.5 * MM;
 
     // Patient, date, clinician: labelled columns.
     let words = cx.words;
@@ -168,7 +168,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
         );
         col_h = col_h.max(cy);
     }
-    y += col_h + 2.0 * MM;
+    y += col_h + 1.5 * MM;
     f.rule(y, 0.75, cx.rule_colour());
     y += 0.75;
     f.height = y;

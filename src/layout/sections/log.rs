@@ -12,6 +12,41 @@ use super::super::text::Span;
 /// One week (`week` from 0) of the tick-box exercise log: a row per exercise,
 /// a column per day with its date. The first week carries the log's title.
 pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
+    let heading = (week == 0).then(|| (cx.words.log_heading(), cx.words.log_intro()));
+    let rows: Vec<&str> = h.items.iter().map(|i| i.exercise.title.as_str()).collect();
+    table(cx, h, week, heading, &rows, true)
+}
+
+/// The tick chart of a handout without a log: the first week, a row per
+/// exercise, or (`one_row`, where space is short) a single row for all.
+pub(crate) fn tracker(cx: &Ctx, h: &Handout, one_row: bool) -> Result<Frame> {
+    let all = cx.words.tracker_all();
+    let (rows, intro): (Vec<&str>, String) = if one_row {
+        (vec![all.as_str()], cx.words.tracker_intro_one())
+    } else {
+        let rows = h.items.iter().map(|i| i.exercise.title.as_str()).collect();
+        (rows, cx.words.log_intro())
+    };
+    table(
+        cx,
+        h,
+        0,
+        Some((cx.words.tracker_heading(), intro)),
+        &rows,
+        false,
+    )
+}
+
+/// A week of ticks, under a heading and the words on what a tick means
+/// (`heading`), and its dates (`dated`: "Week 1: 25 November to 1 December").
+fn table(
+    cx: &Ctx,
+    h: &Handout,
+    week: usize,
+    heading: Option<(String, String)>,
+    rows: &[&str],
+    dated: bool,
+) -> Result<Frame> {
     let t = cx.t;
     let w = cx.width;
     let mut f = Frame {
@@ -24,12 +59,12 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     let small_bold = cx.style(Weight::Bold, small.size, cx.colours.text);
     let pitch = cx.pitch(body.size);
     let mut y = 0.0;
-    if week == 0 {
+    if let Some((heading, intro)) = heading {
         let hs = t.text.heading_pt.0;
         f.open(
             NodeKind::Heading {
                 level: 2,
-                title: cx.words.log_heading(),
+                title: heading.clone(),
             },
             None,
         );
@@ -38,7 +73,7 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
             y,
             cx.wrap(
                 &[Span::new(
-                    cx.words.log_heading(),
+                    heading,
                     cx.style(Weight::Bold, hs, cx.colours.primary),
                 )],
                 w,
@@ -50,26 +85,28 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
         y += f.lines(
             0.0,
             y,
-            cx.wrap(&[Span::new(cx.words.log_intro(), body)], w, "the log")?,
+            cx.wrap(&[Span::new(intro, body)], w, "the log")?,
             pitch,
-        ) + 2.0 * MM;
+        ) + if dated { 2.0 } else { 1.0 } * MM;
     }
     let first = h.date + chrono::Days::new(7 * week as u64);
-    let last = first + chrono::Days::new(6);
-    let title = cx.words.log_week(week + 1, first, last);
-    f.open(
-        NodeKind::Heading {
-            level: 3,
-            title: title.clone(),
-        },
-        None,
-    );
-    y += f.lines(
-        0.0,
-        y,
-        cx.wrap(&[Span::new(title, bold)], w, "the log")?,
-        pitch,
-    ) + 1.0 * MM;
+    if dated {
+        let last = first + chrono::Days::new(6);
+        let title = cx.words.log_week(week + 1, first, last);
+        f.open(
+            NodeKind::Heading {
+                level: 3,
+                title: title.clone(),
+            },
+            None,
+        );
+        y += f.lines(
+            0.0,
+            y,
+            cx.wrap(&[Span::new(title, bold)], w, "the log")?,
+            pitch,
+        ) + 1.0 * MM;
+    }
 
     let name_w = (w * 0.32).max(30.0 * MM).min(w * 0.5);
     let day_w = (w - name_w) / 7.0;
@@ -128,11 +165,11 @@ pub(crate) fn log_week(cx: &Ctx, h: &Handout, week: usize) -> Result<Frame> {
     line(&mut f, 0.0, y, w, 1.0);
     // One row per exercise.
     let boxs = (body.size * 1.3).min(day_w - 2.0 * cell_pad);
-    for item in &h.items {
+    for title in rows {
         let lines = cx.wrap(
-            &[Span::new(&item.exercise.title, body)],
+            &[Span::new(*title, body)],
             name_w - 2.0 * cell_pad,
-            &format!("exercise `{}` (title)", item.exercise.id),
+            &format!("the log row `{title}`"),
         )?;
         let text_h = lines.len() as f32 * pitch;
         let row_h = text_h.max(boxs) + 2.0 * cell_pad;

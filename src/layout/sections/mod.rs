@@ -9,5 +9,6 @@ pub(crate) mod header;
 pub(crate) mod log;
 pub(crate) mod notes;
 pub(crate) mod pictures;
+pub(crate) mod plan;
 pub(crate) mod qr;
 pub(crate) mod safety;

@@ -1,6 +1,7 @@
 //! Layout tests, on the laid-out data (no PDF involved): the shared setup and
 //! the invariants every handout must keep, then one file per concern.
 
+mod library;
 mod pages;
 mod sections;
 mod structure;
@@ -154,7 +155,30 @@ fn assert_invariants(d: &Document, margin_mm: f32, cards: usize) {
             Some(&BlockKind::Footer)
         );
     }
-    // Each card exactly once, in order.
+    // Each card in order; a card cut across pages goes on at the top of the
+    // next page, under its title repeated ("continued").
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (n, page) in d.pages.iter().enumerate() {
+        for b in &page.blocks {
+            if let BlockKind::Card { index, .. } = b.kind {
+                if let Some(&(last, last_page)) = parts.last() {
+                    if last == index {
+                        assert_eq!(last_page + 1, n, "card {index} goes on past the next page");
+                        let first = page.blocks.iter().find(|b| {
+                            !matches!(b.kind, BlockKind::RunningHeader | BlockKind::Header)
+                        });
+                        assert_eq!(
+                            first.map(|b| &b.kind),
+                            Some(&b.kind),
+                            "card {index} goes on lower down"
+                        );
+                    }
+                }
+                parts.push((index, n));
+            }
+        }
+    }
+    seen_cards.dedup();
     assert_eq!(seen_cards, (0..cards).collect::<Vec<_>>());
 }
 

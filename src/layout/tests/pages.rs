@@ -21,13 +21,14 @@ fn glute_strength_on_letter_keeps_invariants() {
 }
 
 #[test]
-fn a_long_name_and_clinician_still_fit_two_pages() {
+fn a_long_name_and_clinician_keep_the_layout_sound() {
     let s = setup();
     let mut sel = glute(Paper::A4);
     sel.patient = "Alexandra Konstantinopoulou-Featherstonehaugh".into();
     let d = doc(&s, sel.clone()).unwrap();
     assert_standard_glute(&s, &d);
-    assert_eq!(d.pages.len(), 2);
+    // The handout is full to its second page: a name that wraps may take a third.
+    assert!(d.pages.len() <= 3, "{} pages", d.pages.len());
     // Very long names wrap inside their columns; the layout stays sound.
     sel.clinician = Some("Dr Maximilian Oppenheimer-Wolfe, Consultant Physiotherapist".into());
     sel.patient = "Alexandra Konstantinopoulou-Featherstonehaugh de la Cruz y Montenegro".into();
@@ -42,7 +43,7 @@ fn every_page_says_page_n_of_m_and_the_text_is_all_there() {
     sel.notes = Some("Walk for 20 minutes every day.\nCome back in two weeks.".into());
     sel.items = ItemSpec::parse_list("clams:2x15@4s").unwrap();
     let d = doc(&s, sel).unwrap();
-    let text = all_text(&d);
+    let text = all_text(&d).replace('\n', " ");
     let n = d.pages.len();
     for k in 1..=n {
         assert!(text.contains(&format!("Page {k} of {n}")), "{text}");
@@ -52,8 +53,8 @@ fn every_page_says_page_n_of_m_and_the_text_is_all_there() {
         "25 November 2026",
         "Clams",
         "Hip hinge",
-        "2 sets × 15 reps",
-        "hold 4 seconds",
+        "Do it 15 times, holding each for 4 seconds.",
+        "Rest, then do it all once more.",
         "Walk for 20 minutes every day.",
         "Come back in two weeks.",
         "Stop and call us if",
@@ -125,17 +126,18 @@ fn many_exercises_paginate_in_order() {
     assert_invariants(&d, margin_of(&s, "standard"), items.split(',').count());
 }
 
-#[test]
-fn a_card_taller_than_a_page_is_an_error() {
-    let s = setup();
+/// A handout of one clams card whose steps are `steps`.
+fn clams_with_steps(s: &Setup, steps: Vec<String>) -> Handout {
     let mut ex = (*s.lib.exercise("clams").unwrap()).clone();
-    ex.steps = vec!["Keep going slowly and steadily, breathing out as you lift.".to_string(); 60];
-    let h = Handout {
+    ex.steps = steps;
+    Handout {
         patient: "Jane Doe".into(),
         date: parse_date("2026-11-25").unwrap(),
         clinician: None,
         notes: None,
         program_title: None,
+        purpose: None,
+        plan: None,
         items: vec![crate::program::HandoutItem {
             dose: crate::program::Dose::from_spec(&ex.dose),
             exercise: std::sync::Arc::new(ex),
@@ -146,7 +148,50 @@ fn a_card_taller_than_a_page_is_an_error() {
         template: "standard".into(),
         log_weeks: 0,
         next_appointment: None,
-    };
+    }
+}
+
+#[test]
+fn a_card_taller_than_a_page_goes_on_over_pages_under_its_title_continued() {
+    let s = setup();
+    let step = "Keep going slowly and steadily, breathing out as you lift.".to_string();
+    let h = clams_with_steps(&s, vec![step; 120]);
+    let t = s.lib.template("standard").unwrap();
+    let d = lay(&s, &h, &t, &sizes()).unwrap();
+    assert!(d.pages.len() >= 3, "{} pages", d.pages.len());
+    assert_invariants(&d, margin_of(&s, "standard"), 1);
+    let text = all_text(&d);
+    let card_pages = d
+        .pages
+        .iter()
+        .filter(|p| {
+            p.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Card { .. }))
+        })
+        .count();
+    assert!(card_pages >= 3);
+    assert_eq!(text.matches("Clams (continued)").count(), card_pages - 1);
+    // Every step is there once, in order, and the repeated title is page furniture.
+    for k in 1..=120 {
+        assert_eq!(text.matches(&format!("\n{k}.\n")).count(), 1, "step {k}");
+    }
+    for p in &d.pages {
+        for it in &p.items {
+            if let Item::Text(l) = &it.item {
+                if l.text().contains("(continued)") {
+                    assert!(matches!(it.role, Role::Artifact(_)));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_card_that_cannot_be_cut_and_is_taller_than_a_page_is_an_error() {
+    let s = setup();
+    let step = "Keep going slowly and steadily, breathing out as you lift. ".repeat(90);
+    let h = clams_with_steps(&s, vec![step]);
     let t = s.lib.template("standard").unwrap();
     let e = lay(&s, &h, &t, &sizes()).unwrap_err();
     assert!(matches!(e, Error::TooTall { .. }), "{e}");

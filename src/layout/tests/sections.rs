@@ -102,12 +102,17 @@ fn a_video_becomes_a_qr_code_of_at_least_20_mm() {
         let t = s.lib.template(template).unwrap();
         let d = lay(&s, &h, &t, &sizes()).unwrap();
         assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
-        let card = d.pages[0]
-            .blocks
+        let (page, card) = d
+            .pages
             .iter()
-            .find(|b| matches!(b.kind, BlockKind::Card { index: 0, .. }))
+            .find_map(|p| {
+                p.blocks
+                    .iter()
+                    .find(|b| matches!(b.kind, BlockKind::Card { index: 0, .. }))
+                    .map(|b| (p, b))
+            })
             .unwrap();
-        let black: Vec<Rect> = d.pages[0]
+        let black: Vec<Rect> = page
             .items
             .iter()
             .filter(|i| card.rect.contains(&i.bounds()))
