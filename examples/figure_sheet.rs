@@ -6,6 +6,10 @@
 //! ```sh
 //! cargo run --example figure_sheet -- OUT_DIR [IDS...] [FILE.toml...]
 //! ```
+//!
+//! With `FIGURE_POINTS=left-foot,right-hand` it also prints where those
+//! body points are (mm; X forward, Y left, Z up) in the start and end pose,
+//! to tune a pose (feet that should stay together, a hand on a chair).
 
 use std::time::Instant;
 
@@ -50,8 +54,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_or("figure".into(), |s| s.to_string_lossy().into_owned());
         specs.push((id, spec));
     }
+    let points = std::env::var("FIGURE_POINTS").unwrap_or_default();
     let mut drawings = Vec::new();
     for (id, spec) in &specs {
+        print_points(id, spec, &points);
         for p in figure::validate(spec) {
             eprintln!("{id}: problem: {} (hint: {:?})", p.message, p.hint);
         }
@@ -101,4 +107,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     std::fs::write(format!("{out}/sheet.svg"), sheet)?;
     Ok(())
+}
+
+/// Where the named body points are in the start and end pose.
+fn print_points(id: &str, spec: &FigureSpec, names: &str) {
+    if names.is_empty() {
+        return;
+    }
+    let (Some(r), _) = figure::resolve::resolve(spec) else {
+        return;
+    };
+    let sc = figure::scene::build(&r);
+    for name in names.split(',') {
+        let Some(bp) = figure::body::body_point(name.trim()) else {
+            eprintln!("{id}: no body point `{name}`");
+            continue;
+        };
+        let (a, b) = (bp.world(&sc.start.sk), bp.world(&sc.end.sk));
+        println!(
+            "{id}: {name}: start ({:.0}, {:.0}, {:.0}) end ({:.0}, {:.0}, {:.0})",
+            a.x, a.y, a.z, b.x, b.y, b.z
+        );
+    }
 }

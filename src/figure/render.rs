@@ -7,11 +7,11 @@
 use glam::{Vec2, Vec3};
 
 use super::arrow;
-use super::body::Prim;
+use super::body::{self, Prim};
 use super::geom::hull;
 use super::resolve::{Corner, Resolved, View};
 use super::scene::{PropKind, Scene, Shape, Solid};
-use super::silhouette::{group_of, groups, moved_pieces, Tones};
+use super::silhouette::{ghost_of, group_of, groups, Tones};
 use super::skeleton::Seg;
 use super::{Drawing, FigureStyle, PathCmd, PathShape, Rgb};
 
@@ -300,7 +300,6 @@ fn paint(
         near: style.ink,
         far: style.far,
         accent: style.accent,
-        far_accent: super::mix(style.accent, Rgb::WHITE, 0.35),
         line: (style.outline, OUTLINE),
         eye: style.outline,
     };
@@ -311,7 +310,6 @@ fn paint(
             near: style.ghost,
             far: style.ghost_far,
             accent: style.ghost_accent,
-            far_accent: super::mix(style.ghost_accent, Rgb::WHITE, 0.3),
             line: (style.outline, GHOST_OUTLINE),
             eye: style.outline,
         };
@@ -325,7 +323,7 @@ fn paint(
             } else {
                 2.0 * GHOST_MOVED
             };
-            let Some(g) = moved_pieces(g, e, least) else {
+            let Some(g) = ghost_of(g, e, least) else {
                 continue;
             };
             order += 1;
@@ -366,7 +364,24 @@ fn paint(
             }
         }
         let centroid = if n > 0.0 { sum / n } else { Vec2::ZERO };
-        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0);
+        // The body on the page as discs (each solid's mean reach), the
+        // start pose counting half: the arrow keeps off them.
+        let mut discs: Vec<(Vec2, f32, f32)> = Vec::new();
+        for (pose, weight) in [(&scene.end, 1.0), (&scene.start, 0.5)] {
+            for part in pose.parts.iter().filter(|p| body::is_solid(p.id)) {
+                for prim in &part.prims {
+                    let reach = 0.5 * (prim.reach(cam.right) + prim.reach(cam.up)) * SCALE;
+                    discs.push((cam.screen(prim.centre()), reach + 0.5, weight));
+                }
+            }
+        }
+        let cover = |q: Vec2| -> f32 {
+            discs
+                .iter()
+                .map(|(c, r, w)| (r - (q - *c).length()).max(0.0) * w)
+                .fold(0.0, f32::max)
+        };
+        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0, &cover);
         if let Some(b) = bounds(&a) {
             boxes.push(b);
         }
