@@ -68,12 +68,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 continue;
             }
         };
-        let runs = 200;
+        // FIGURE_RUNS=1 skips the timing (when tuning many poses).
+        let runs: u32 = std::env::var("FIGURE_RUNS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200)
+            .max(1);
         let t = Instant::now();
         for _ in 0..runs {
             std::hint::black_box(figure::draw(std::hint::black_box(spec), &style)?);
         }
-        let per = t.elapsed().as_secs_f64() * 1e6 / runs as f64;
+        let per = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
         println!(
             "{id}: {:.1} x {:.1} mm, {} paths, draw {per:.0} us",
             d.width,
