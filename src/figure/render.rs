@@ -8,7 +8,8 @@ use glam::{Vec2, Vec3};
 
 use super::arrow;
 use super::body::{self, Prim};
-use super::geom::hull;
+use super::geom::{hull, simplify_closed};
+pub use super::outline::outline;
 use super::resolve::{Corner, Resolved, View};
 use super::scene::{PropKind, Scene, Shape, Solid};
 use super::silhouette::{ghost_of, group_of, groups, Tones};
@@ -64,43 +65,6 @@ impl Camera {
     }
 }
 
-/// Points round a unit circle, for tracing outlines.
-fn unit_circle<const N: usize>() -> [Vec2; N] {
-    std::array::from_fn(|i| {
-        let a = i as f32 / N as f32 * std::f32::consts::TAU;
-        Vec2::new(a.cos(), a.sin())
-    })
-}
-
-static CIRCLE: std::sync::LazyLock<[Vec2; 28]> = std::sync::LazyLock::new(unit_circle);
-static ELLIPSE: std::sync::LazyLock<[Vec2; 40]> = std::sync::LazyLock::new(unit_circle);
-
-fn sample_prim(prim: &Prim, cam: &Camera, out: &mut Vec<Vec2>) {
-    match *prim {
-        Prim::Sphere { c, r } => {
-            let c2 = cam.screen(c);
-            let r2 = r * SCALE;
-            out.extend(CIRCLE.iter().map(|u| c2 + *u * r2));
-        }
-        Prim::Ellipsoid { c, axes } => {
-            // The projection of an ellipsoid is the ellipse x = L (cos, sin)
-            // with L L^T = A A^T, A = the 2x3 projected axes.
-            let c2 = cam.screen(c);
-            let ar = axes.transpose() * cam.right * SCALE;
-            let au = axes.transpose() * -cam.up * SCALE;
-            let (m11, m12, m22) = (ar.dot(ar), ar.dot(au), au.dot(au));
-            let l11 = m11.max(1e-9).sqrt();
-            let l21 = m12 / l11;
-            let l22 = (m22 - l21 * l21).max(1e-9).sqrt();
-            out.extend(
-                ELLIPSE
-                    .iter()
-                    .map(|u| c2 + Vec2::new(l11 * u.x, l21 * u.x + l22 * u.y)),
-            );
-        }
-    }
-}
-
 pub fn polygon(pts: &[Vec2]) -> Vec<PathCmd> {
     let mut cmds = Vec::with_capacity(pts.len() + 1);
     for (i, p) in pts.iter().enumerate() {
@@ -114,14 +78,6 @@ pub fn polygon(pts: &[Vec2]) -> Vec<PathCmd> {
         cmds.push(PathCmd::Close);
     }
     cmds
-}
-
-pub fn outline<'a>(prims: impl IntoIterator<Item = &'a Prim>, cam: &Camera) -> Vec<PathCmd> {
-    let mut pts = Vec::with_capacity(160);
-    for p in prims {
-        sample_prim(p, cam, &mut pts);
-    }
-    polygon(&hull(pts))
 }
 
 pub fn mean_depth(prims: &[Prim], cam: &Camera) -> f32 {
@@ -193,8 +149,10 @@ fn solid_items(s: &Solid, cam: &Camera, style: &FigureStyle) -> Option<(f32, Vec
                 PropKind::Towel => (style.towel, style.prop_side),
                 _ => (mix_light(style.prop), style.prop_side),
             };
+            let tol = super::outline::OUTLINE_TOLERANCE;
+            let side = simplify_closed(&side, tol);
             let mut shapes = vec![filled(polygon(&side), side_fill, line)];
-            let top_poly = hull(t);
+            let top_poly = simplify_closed(&hull(t), tol);
             if cam.toward.z > 0.05 {
                 shapes.push(filled(polygon(&top_poly), top_fill, line));
             }

@@ -70,25 +70,34 @@ impl Group {
             .iter()
             .map(|p| outline(p.prims.iter(), cam))
             .collect();
-        let mut out: Vec<PathShape> = Vec::new();
+        // The outline pass: one path of every piece's outline (a
+        // sub-path each), filled and stroked in the line colour.
+        let mut halo: Vec<PathCmd> = Vec::new();
         for (p, fill) in self.pieces.iter().zip(&fills) {
-            let halo = match p.halo {
-                None => continue,
-                Some(0) => fill.clone(),
-                Some(skip) => outline(p.prims.iter().skip(skip), cam),
-            };
+            match p.halo {
+                None => {}
+                Some(0) => halo.extend_from_slice(fill),
+                Some(skip) => halo.extend(outline(p.prims.iter().skip(skip), cam)),
+            }
+        }
+        let mut out: Vec<PathShape> = Vec::with_capacity(self.pieces.len() + 2);
+        if !halo.is_empty() {
             out.push(PathShape {
                 cmds: halo,
                 fill: Some(line.0),
                 stroke: Some((line.0, line.1 * 2.0)),
             });
         }
-        out.extend(
-            self.pieces
-                .iter()
-                .zip(fills)
-                .map(|(p, fill)| filled(fill, p.colour, None)),
-        );
+        // The fills, one path for each run of pieces in one colour (their
+        // outlines all turn the same way, so they fill as their union).
+        for (p, fill) in self.pieces.iter().zip(fills) {
+            match out.last_mut() {
+                Some(last) if last.fill == Some(p.colour) && last.stroke.is_none() => {
+                    last.cmds.extend(fill)
+                }
+                _ => out.push(filled(fill, p.colour, None)),
+            }
+        }
         out.extend(self.lines);
         out
     }
@@ -241,16 +250,13 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
             pieces,
             lines: Vec::new(),
         });
-        // An arm: upper arm, forearm, hand and thumb, outlined below the
+        // An arm: upper arm, forearm and hand, outlined below the
         // shoulder.
         let tone = if arm_far { t.far } else { t.near };
         let upper = part(p, PartId::UpperArm(d));
-        let limb = [
-            upper,
-            part(p, PartId::Forearm(d)),
-            part(p, PartId::Hand(d)),
-            part(p, PartId::Thumb(d)),
-        ];
+        // The hand and thumb as one mitten.
+        let hand: Vec<Prim> = [part(p, PartId::Hand(d)), part(p, PartId::Thumb(d))].concat();
+        let limb = [upper, part(p, PartId::Forearm(d)), &hand];
         let all: Vec<Prim> = limb.iter().flat_map(|x| x.iter().copied()).collect();
         let mut pieces = vec![limb_piece(upper, tone, 1, cam)];
         pieces.extend(limb[1..].iter().map(|x| piece(*x, tone, true, cam)));
