@@ -84,7 +84,13 @@ fn overlap(pts: &[Vec2], cover: &dyn Fn(Vec2) -> f32) -> f32 {
 /// two sides of the path, and a few distances from it, the arrow takes the
 /// one that lies least on the body (the side away from the body's middle
 /// when they tie).
-fn along(path: &[Vec2], centroid: Vec2, short: f32, cover: &dyn Fn(Vec2) -> f32) -> Vec<Vec2> {
+fn along(
+    path: &[Vec2],
+    centroid: Vec2,
+    short: f32,
+    snap: f32,
+    cover: &dyn Fn(Vec2) -> f32,
+) -> Vec<Vec2> {
     let total = length(path);
     let first = path[0];
     let last = path[path.len() - 1];
@@ -99,12 +105,15 @@ fn along(path: &[Vec2], centroid: Vec2, short: f32, cover: &dyn Fn(Vec2) -> f32)
     };
     if total < short {
         // A short movement: a straight arrow of readable length beside it,
-        // snapped to straight up, down or across when within 25 degrees.
+        // snapped to straight up, down or across when within `snap`
+        // degrees.
         let mut dir = net.try_normalize().unwrap_or(Vec2::new(0.0, -1.0));
-        for axis in [Vec2::X, Vec2::NEG_X, Vec2::Y, Vec2::NEG_Y] {
-            if dir.dot(axis) > 25f32.to_radians().cos() {
-                dir = axis;
-            }
+        // Up or down first: a tie goes to the vertical.
+        if let Some(axis) = [Vec2::Y, Vec2::NEG_Y, Vec2::X, Vec2::NEG_X]
+            .into_iter()
+            .find(|a| dir.dot(*a) >= snap.to_radians().cos())
+        {
+            dir = axis;
         }
         let mut n = dir.perp();
         if n.dot(mid - centroid) < 0.0 {
@@ -119,6 +128,12 @@ fn along(path: &[Vec2], centroid: Vec2, short: f32, cover: &dyn Fn(Vec2) -> f32)
                     penalty + 0.1 * k as f32,
                 );
             }
+        }
+        // Or in line with the movement, just past the point (above a back
+        // that arches up).
+        for (k, gap) in [1.2f32, 2.0].iter().enumerate() {
+            let c = (first + last) * 0.5 + dir * (half + gap);
+            consider(vec![c - dir * half, c + dir * half], 0.2 + 0.1 * k as f32);
         }
         return best.map(|b| b.1).unwrap_or_default();
     }
@@ -206,9 +221,11 @@ pub fn arrow(
     }
     let pts = match kind {
         ArrowKind::Round => round(path),
-        // Back and forth reads best as a straight double arrow.
-        ArrowKind::TwoWay => along(path, centroid, ARROW_MIN * 1.8, cover),
-        _ => along(path, centroid, ARROW_MIN, cover),
+        // Back and forth reads best as a straight double arrow, up and
+        // down or across (a back arching up and down while the body
+        // rocks a little).
+        ArrowKind::TwoWay => along(path, centroid, ARROW_MIN * 1.8, 46.0, cover),
+        _ => along(path, centroid, ARROW_MIN, 25.0, cover),
     };
     if pts.len() < 2 {
         return Vec::new();

@@ -419,6 +419,7 @@ pub fn point_names() -> Vec<String> {
         "neck",
         "chest",
         "upper-back",
+        "mid-back",
         "waist",
         "pelvis",
         "pelvis-left",
@@ -478,6 +479,13 @@ pub fn body_point(name: &str) -> Option<BodyPoint> {
             return centre(
                 Seg::Thorax,
                 Seg::Thorax.origin() + Vec3::new(-65.0, 0.0, 200.0),
+                10.0,
+            )
+        }
+        "mid-back" => {
+            return centre(
+                Seg::Thorax,
+                Seg::Thorax.origin() + Vec3::new(-80.0, 0.0, 20.0),
                 10.0,
             )
         }
