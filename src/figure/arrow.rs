@@ -98,6 +98,10 @@ fn along(
     let net = last - first;
     let mut best: Option<(f32, Vec<Vec2>)> = None;
     let mut consider = |pts: Vec<Vec2>, penalty: f32| {
+        // A line offset inside a tight curve can vanish.
+        if pts.len() < 2 || length(&pts) < ARROW_MIN * 0.5 {
+            return;
+        }
         let score = overlap(&pts, cover) + penalty;
         if best.as_ref().is_none_or(|b| score < b.0 - 1e-4) {
             best = Some((score, pts));
@@ -147,7 +151,7 @@ fn along(
         1.0
     };
     for (sign, penalty) in [(away, 0.0), (-away, 0.3)] {
-        for (k, gap) in [1.0f32, 1.5].iter().enumerate() {
+        for (k, gap) in [1.0f32, 1.5, 2.2].iter().enumerate() {
             let mut pts = Vec::with_capacity(path.len());
             for j in 0..path.len() {
                 let t = (path[(j + 1).min(path.len() - 1)] - path[j.saturating_sub(1)])

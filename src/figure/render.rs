@@ -159,10 +159,19 @@ fn solid_items(s: &Solid, cam: &Camera, style: &FigureStyle) -> Option<(f32, Vec
             let c = o.iter().copied().sum::<Vec2>() / o.len().max(1) as f32;
             Some((cam.depth(Vec3::new(c.x, c.y, *top)), shapes))
         }
-        Shape::Blob(prims) => Some((
-            mean_depth(prims, cam),
-            vec![filled(outline(prims.iter(), cam), style.prop, line)],
-        )),
+        Shape::Blob(prims) => {
+            // A rolled towel in the towel's colour, so it shows against
+            // the floor.
+            let fill = if s.kind == PropKind::TowelRoll {
+                style.towel
+            } else {
+                style.prop
+            };
+            Some((
+                mean_depth(prims, cam),
+                vec![filled(outline(prims.iter(), cam), fill, line)],
+            ))
+        }
         Shape::Rod(a, b, r) => {
             let prims = [Prim::Sphere { c: *a, r: *r }, Prim::Sphere { c: *b, r: *r }];
             let fill = if s.ghost {
