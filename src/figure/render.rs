@@ -151,10 +151,19 @@ fn solid_items(s: &Solid, cam: &Camera, style: &FigureStyle) -> Option<(f32, Vec
             };
             let tol = super::outline::OUTLINE_TOLERANCE;
             let side = simplify_closed(&side, tol);
-            let mut shapes = vec![filled(polygon(&side), side_fill, line)];
+            let floor_from_above = s.kind == PropKind::Floor && cam.toward.z > 0.25;
+            let side_line = if floor_from_above { None } else { line };
+            let mut shapes = vec![filled(polygon(&side), side_fill, side_line)];
             let top_poly = simplify_closed(&hull(t), tol);
             if cam.toward.z > 0.05 {
-                shapes.push(filled(polygon(&top_poly), top_fill, line));
+                // The floor seen from above: a pale patch with no edge, so
+                // it reads as ground, not as a box stood on.
+                let edge = if s.kind == PropKind::Floor {
+                    None
+                } else {
+                    line
+                };
+                shapes.push(filled(polygon(&top_poly), top_fill, edge));
             }
             let c = o.iter().copied().sum::<Vec2>() / o.len().max(1) as f32;
             Some((cam.depth(Vec3::new(c.x, c.y, *top)), shapes))
