@@ -36,6 +36,8 @@ mod validate;
 #[cfg(test)]
 mod format_tests;
 #[cfg(test)]
+mod style_tests;
+#[cfg(test)]
 mod tests;
 
 use std::fmt;
