@@ -6,6 +6,10 @@
 //! ```sh
 //! cargo run --example figure_sheet -- OUT_DIR [IDS...] [FILE.toml...]
 //! ```
+//!
+//! With `FIGURE_POINTS=left-foot,right-hand` it also prints where those
+//! body points are (mm; X forward, Y left, Z up) in the start and end pose,
+//! to tune a pose (feet that should stay together, a hand on a chair).
 
 use std::time::Instant;
 
@@ -50,8 +54,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_or("figure".into(), |s| s.to_string_lossy().into_owned());
         specs.push((id, spec));
     }
+    let points = std::env::var("FIGURE_POINTS").unwrap_or_default();
     let mut drawings = Vec::new();
     for (id, spec) in &specs {
+        print_points(id, spec, &points);
         for p in figure::validate(spec) {
             eprintln!("{id}: problem: {} (hint: {:?})", p.message, p.hint);
         }
@@ -62,12 +68,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 continue;
             }
         };
-        let runs = 200;
+        // FIGURE_RUNS=1 skips the timing (when tuning many poses).
+        let runs: u32 = std::env::var("FIGURE_RUNS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200)
+            .max(1);
         let t = Instant::now();
         for _ in 0..runs {
             std::hint::black_box(figure::draw(std::hint::black_box(spec), &style)?);
         }
-        let per = t.elapsed().as_secs_f64() * 1e6 / runs as f64;
+        let per = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
         println!(
             "{id}: {:.1} x {:.1} mm, {} paths, draw {per:.0} us",
             d.width,
@@ -101,4 +112,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     std::fs::write(format!("{out}/sheet.svg"), sheet)?;
     Ok(())
+}
+
+/// Where the named body points are in the start and end pose.
+fn print_points(id: &str, spec: &FigureSpec, names: &str) {
+    if names.is_empty() {
+        return;
+    }
+    let (Some(r), _) = figure::resolve::resolve(spec) else {
+        return;
+    };
+    let sc = figure::scene::build(&r);
+    for name in names.split(',') {
+        let Some(bp) = figure::body::body_point(name.trim()) else {
+            eprintln!("{id}: no body point `{name}`");
+            continue;
+        };
+        let (a, b) = (bp.world(&sc.start.sk), bp.world(&sc.end.sk));
+        println!(
+            "{id}: {name}: start ({:.0}, {:.0}, {:.0}) end ({:.0}, {:.0}, {:.0})",
+            a.x, a.y, a.z, b.x, b.y, b.z
+        );
+    }
 }

@@ -67,48 +67,102 @@ fn trim(pts: &[Vec2], from_start: f32, from_end: f32) -> Vec<Vec2> {
     out
 }
 
+/// How much of a line lies on the body: `cover` says how deep a point is
+/// inside it (0 outside).
+fn overlap(pts: &[Vec2], cover: &dyn Fn(Vec2) -> f32) -> f32 {
+    let mut sum = 0.0;
+    for w in pts.windows(2) {
+        for k in 0..4 {
+            sum += cover(w[0].lerp(w[1], k as f32 / 4.0));
+        }
+    }
+    sum + pts.last().map_or(0.0, |p| cover(*p))
+}
+
 /// The line of an arrow along the path, beside the body. A path shorter
-/// than `short` gets a straight arrow of readable length instead.
-fn along(path: &[Vec2], centroid: Vec2, short: f32) -> Vec<Vec2> {
+/// than `short` gets a straight arrow of readable length instead. Of the
+/// two sides of the path, and a few distances from it, the arrow takes the
+/// one that lies least on the body (the side away from the body's middle
+/// when they tie).
+fn along(
+    path: &[Vec2],
+    centroid: Vec2,
+    short: f32,
+    snap: f32,
+    cover: &dyn Fn(Vec2) -> f32,
+) -> Vec<Vec2> {
     let total = length(path);
     let first = path[0];
     let last = path[path.len() - 1];
     let mid = path[path.len() / 2];
     let net = last - first;
+    let mut best: Option<(f32, Vec<Vec2>)> = None;
+    let mut consider = |pts: Vec<Vec2>, penalty: f32| {
+        // A line offset inside a tight curve can vanish.
+        if pts.len() < 2 || length(&pts) < ARROW_MIN * 0.5 {
+            return;
+        }
+        let score = overlap(&pts, cover) + penalty;
+        if best.as_ref().is_none_or(|b| score < b.0 - 1e-4) {
+            best = Some((score, pts));
+        }
+    };
     if total < short {
         // A short movement: a straight arrow of readable length beside it,
-        // snapped to straight up, down or across when within 25 degrees.
+        // snapped to straight up, down or across when within `snap`
+        // degrees.
         let mut dir = net.try_normalize().unwrap_or(Vec2::new(0.0, -1.0));
-        for axis in [Vec2::X, Vec2::NEG_X, Vec2::Y, Vec2::NEG_Y] {
-            if dir.dot(axis) > 25f32.to_radians().cos() {
-                dir = axis;
-            }
+        // Up or down first: a tie goes to the vertical.
+        if let Some(axis) = [Vec2::Y, Vec2::NEG_Y, Vec2::X, Vec2::NEG_X]
+            .into_iter()
+            .find(|a| dir.dot(*a) >= snap.to_radians().cos())
+        {
+            dir = axis;
         }
         let mut n = dir.perp();
         if n.dot(mid - centroid) < 0.0 {
             n = -n;
         }
-        let c = (first + last) * 0.5 + n * (ARROW_OFFSET + 1.0);
         let half = short.max(ARROW_MIN) * 0.5;
-        return vec![c - dir * half, c + dir * half];
+        for (side, penalty) in [(1.0, 0.0), (-1.0, 0.3)] {
+            for (k, gap) in [1.0f32, 1.4, 1.9].iter().enumerate() {
+                let c = (first + last) * 0.5 + n * side * (ARROW_OFFSET + 1.0) * gap;
+                consider(
+                    vec![c - dir * half, c + dir * half],
+                    penalty + 0.1 * k as f32,
+                );
+            }
+        }
+        // Or in line with the movement, just past the point (above a back
+        // that arches up).
+        for (k, gap) in [1.2f32, 2.0].iter().enumerate() {
+            let c = (first + last) * 0.5 + dir * (half + gap);
+            consider(vec![c - dir * half, c + dir * half], 0.2 + 0.1 * k as f32);
+        }
+        return best.map(|b| b.1).unwrap_or_default();
     }
     let i = path.len() / 2;
     let tangent = (path[(i + 1).min(path.len() - 1)] - path[i.saturating_sub(1)])
         .try_normalize()
         .unwrap_or(Vec2::X);
-    let sign = if tangent.perp().dot(mid - centroid) < 0.0 {
+    let away = if tangent.perp().dot(mid - centroid) < 0.0 {
         -1.0
     } else {
         1.0
     };
-    let mut pts = Vec::with_capacity(path.len());
-    for k in 0..path.len() {
-        let t = (path[(k + 1).min(path.len() - 1)] - path[k.saturating_sub(1)])
-            .try_normalize()
-            .unwrap_or(tangent);
-        pts.push(path[k] + t.perp() * sign * ARROW_OFFSET);
+    for (sign, penalty) in [(away, 0.0), (-away, 0.3)] {
+        for (k, gap) in [1.0f32, 1.5, 2.2].iter().enumerate() {
+            let mut pts = Vec::with_capacity(path.len());
+            for j in 0..path.len() {
+                let t = (path[(j + 1).min(path.len() - 1)] - path[j.saturating_sub(1)])
+                    .try_normalize()
+                    .unwrap_or(tangent);
+                pts.push(path[j] + t.perp() * sign * ARROW_OFFSET * gap);
+            }
+            consider(trim(&pts, 1.0, 1.6), penalty + 0.1 * k as f32);
+        }
     }
-    trim(&pts, 1.0, 1.6)
+    best.map(|b| b.1).unwrap_or_default()
 }
 
 /// A loop around the moving point: from its start position round the way
@@ -156,22 +210,26 @@ fn head(tip: Vec2, dir: Vec2) -> Vec<PathCmd> {
     ]
 }
 
-/// The arrow for a projected path (drawing millimetres).
+/// The arrow for a projected path (drawing millimetres); `cover` says how
+/// deep a point of the page is inside the body (0 outside).
 pub fn arrow(
     path: &[Vec2],
     centroid: Vec2,
     kind: ArrowKind,
     style: &FigureStyle,
     scale: f32,
+    cover: &dyn Fn(Vec2) -> f32,
 ) -> Vec<PathShape> {
     if path.len() < 2 || kind == ArrowKind::None {
         return Vec::new();
     }
     let pts = match kind {
         ArrowKind::Round => round(path),
-        // Back and forth reads best as a straight double arrow.
-        ArrowKind::TwoWay => along(path, centroid, ARROW_MIN * 1.8),
-        _ => along(path, centroid, ARROW_MIN),
+        // Back and forth reads best as a straight double arrow, up and
+        // down or across (a back arching up and down while the body
+        // rocks a little).
+        ArrowKind::TwoWay => along(path, centroid, ARROW_MIN * 1.8, 46.0, cover),
+        _ => along(path, centroid, ARROW_MIN, 25.0, cover),
     };
     if pts.len() < 2 {
         return Vec::new();

@@ -171,11 +171,11 @@ fn toe_spheres(d: Side) -> [(Vec3, f32); 3] {
 fn hand_spheres(d: Side) -> [(Vec3, f32); 5] {
     let len = HAND;
     [
-        (Vec3::new(0.0, 0.0, -8.0), 25.0),
-        (Vec3::new(22.0, 2.0, -0.50 * len), 21.0),
-        (Vec3::new(-20.0, 2.0, -0.48 * len), 20.0),
-        (Vec3::new(16.0, 0.0, -0.92 * len), 13.0),
-        (Vec3::new(-13.0, 0.0, -0.87 * len), 12.0),
+        (Vec3::new(0.0, 0.0, -8.0), 26.0),
+        (Vec3::new(22.0, 2.0, -0.50 * len), 22.0),
+        (Vec3::new(-20.0, 2.0, -0.48 * len), 21.0),
+        (Vec3::new(15.0, 0.0, -0.90 * len), 15.0),
+        (Vec3::new(-12.0, 0.0, -0.86 * len), 14.0),
     ]
     .map(|(v, r)| (mirror(d, v), r))
 }
@@ -419,6 +419,7 @@ pub fn point_names() -> Vec<String> {
         "neck",
         "chest",
         "upper-back",
+        "mid-back",
         "waist",
         "pelvis",
         "pelvis-left",
@@ -478,6 +479,13 @@ pub fn body_point(name: &str) -> Option<BodyPoint> {
             return centre(
                 Seg::Thorax,
                 Seg::Thorax.origin() + Vec3::new(-65.0, 0.0, 200.0),
+                10.0,
+            )
+        }
+        "mid-back" => {
+            return centre(
+                Seg::Thorax,
+                Seg::Thorax.origin() + Vec3::new(-80.0, 0.0, 20.0),
                 10.0,
             )
         }

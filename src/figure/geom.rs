@@ -104,3 +104,70 @@ pub fn min_rectangle(hull: &[Vec2], margin: f32) -> Vec<Vec2> {
         .map(|&(a, b)| u * a + v * b)
         .collect()
 }
+
+/// Fewer points on a closed outline: Douglas-Peucker, keeping every point
+/// the outline strays more than `tol` from without it (drawing mm).
+pub fn simplify_closed(pts: &[Vec2], tol: f32) -> Vec<Vec2> {
+    if pts.len() <= 4 {
+        return pts.to_vec();
+    }
+    // Split at the point farthest from the first: two open runs.
+    let far = (1..pts.len())
+        .max_by(|a, b| {
+            (pts[*a] - pts[0])
+                .length_squared()
+                .total_cmp(&(pts[*b] - pts[0]).length_squared())
+        })
+        .unwrap_or(pts.len() / 2);
+    let mut keep = vec![false; pts.len()];
+    keep[0] = true;
+    keep[far] = true;
+    let ring: Vec<Vec2> = pts
+        .iter()
+        .chain(std::iter::once(&pts[0]))
+        .copied()
+        .collect();
+    mark(&ring, 0, far, tol * tol, &mut keep);
+    let mut tail = vec![false; ring.len()];
+    mark(&ring, far, ring.len() - 1, tol * tol, &mut tail);
+    for (k, t) in keep.iter_mut().zip(&tail) {
+        *k |= *t;
+    }
+    pts.iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect()
+}
+
+/// Douglas-Peucker on `pts[a..=b]`, marking the points kept (iterative).
+fn mark(pts: &[Vec2], a: usize, b: usize, tol2: f32, keep: &mut [bool]) {
+    let mut stack = vec![(a, b)];
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (p, q) = (pts[a], pts[b]);
+        let d = q - p;
+        let len2 = d.length_squared();
+        let mut best = (0.0f32, a);
+        for (i, x) in pts.iter().enumerate().take(b).skip(a + 1) {
+            let e = if len2 < 1e-12 {
+                (*x - p).length_squared()
+            } else {
+                let c = d.perp_dot(*x - p);
+                c * c / len2
+            };
+            if e > best.0 {
+                best = (e, i);
+            }
+        }
+        if best.0 > tol2 {
+            if let Some(k) = keep.get_mut(best.1) {
+                *k = true;
+            }
+            stack.push((a, best.1));
+            stack.push((best.1, b));
+        }
+    }
+}

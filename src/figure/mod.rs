@@ -20,6 +20,7 @@ pub mod body;
 mod cache;
 pub mod contact;
 pub mod geom;
+mod outline;
 pub mod posture;
 pub mod props;
 pub mod render;
@@ -34,6 +35,8 @@ mod validate;
 
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod style_tests;
 #[cfg(test)]
 mod tests;
 
@@ -80,12 +83,14 @@ pub enum PathCmd {
 pub struct FigureStyle {
     /// The end pose, near side: the clinic's primary colour (dark).
     pub ink: Rgb,
-    /// The end pose's far-side limbs.
+    /// The end pose's far-side limbs: the same hue, a little lighter.
     pub far: Rgb,
-    /// The start pose (ghost), near and far side.
+    /// The start pose (ghost): a neutral light grey, never the clinic's
+    /// hue, so it cannot be taken for the far side of the end pose (in
+    /// grey scale too: ink, far and ghost are three distinct tones).
     pub ghost: Rgb,
     pub ghost_far: Rgb,
-    /// Hair and the pelvis (a second tone so the pelvis reads as a shape).
+    /// Hair (end pose and ghost).
     pub accent: Rgb,
     pub ghost_accent: Rgb,
     /// The outline between parts (and around the arrow).
@@ -114,16 +119,19 @@ pub fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
     Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
+/// The start pose's grey.
+const GHOST: Rgb = Rgb(0xC2, 0xC5, 0xC8);
+
 impl FigureStyle {
     pub fn new(ink: Rgb) -> FigureStyle {
         let white = Rgb::WHITE;
         FigureStyle {
             ink,
-            far: mix(ink, white, 0.42),
-            ghost: mix(ink, white, 0.74),
-            ghost_far: mix(ink, white, 0.84),
+            far: mix(ink, white, 0.3),
+            ghost: GHOST,
+            ghost_far: GHOST,
             accent: mix(ink, Rgb::BLACK, 0.45),
-            ghost_accent: mix(ink, white, 0.62),
+            ghost_accent: mix(GHOST, Rgb::BLACK, 0.14),
             outline: white,
             prop: Rgb(0xEC, 0xEF, 0xF1),
             prop_side: Rgb(0xD6, 0xDC, 0xE0),

@@ -26,6 +26,8 @@ pub enum PropKind {
     TowelRoll,
     Stick,
     Towel,
+    /// A door with its handle, a band tied to it.
+    Door,
 }
 
 #[derive(Debug, Clone)]
@@ -350,6 +352,21 @@ pub fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> V
                     });
                 }
             }
+            PropReq::BandToDoor(a) => {
+                let (door, handle) = door_for(&a, start, end, pelvis);
+                out.extend(door);
+                for (pose, ghost) in [(start, true), (end, false)] {
+                    let p = a.world(&pose.sk);
+                    let d = (handle - p).try_normalize().unwrap_or(Vec3::X);
+                    out.push(Solid {
+                        kind: PropKind::Band,
+                        shape: Shape::Band(p + d * a.radius * 0.8, handle),
+                        under: false,
+                        ghost,
+                        hard: false,
+                    });
+                }
+            }
             PropReq::Stick(a, b) => {
                 for (pose, ghost) in [(start, true), (end, false)] {
                     let (pa, pb) = (a.world(&pose.sk), b.world(&pose.sk));
@@ -450,6 +467,45 @@ pub fn build_props(r: &Resolved, start: &Placed, end: &Placed, s: &Support) -> V
     out
 }
 
+/// A door for a band tied to its handle: the handle a little beyond where
+/// the band pulls the hand back to (from the end pose's hand toward the
+/// start's, squared to the person), at the hand's height; the door square
+/// to the person, behind the handle. Returns the door's solids and the
+/// handle's point.
+fn door_for(a: &BodyPoint, start: &Placed, end: &Placed, pelvis: Vec3) -> (Vec<Solid>, Vec3) {
+    let (p0, p1) = (a.world(&start.sk), a.world(&end.sk));
+    let pull = Vec3::new(p0.x - p1.x, p0.y - p1.y, 0.0);
+    let out = if pull.length() > 40.0 {
+        pull
+    } else {
+        p1 - pelvis
+    };
+    let f = square(heading(out));
+    let n = f.col(0);
+    // The handle: 450 mm past the farther of the two hand positions.
+    let reach = (p0 - pelvis).dot(n).max((p1 - pelvis).dot(n));
+    let lateral = f.col(1).dot((p0 + p1) * 0.5 - pelvis);
+    let handle = pelvis + n * (reach + 450.0) + f.col(1) * lateral;
+    let handle = Vec3::new(handle.x, handle.y, (p0.z + p1.z) * 0.5);
+    let face = handle + n * 70.0;
+    let origin = Vec3::new(face.x, face.y, 0.0);
+    let door = boxed(
+        PropKind::Door,
+        Vec3::new(0.0, -450.0, 0.0),
+        Vec3::new(40.0, 450.0, 2000.0),
+        f,
+        origin,
+    );
+    let knob = boxed(
+        PropKind::Door,
+        Vec3::new(-70.0, -60.0, handle.z - 18.0),
+        Vec3::new(0.0, 60.0, handle.z + 18.0),
+        f,
+        origin,
+    );
+    (vec![door, knob], handle)
+}
+
 /// The floor or mat: the footprint of the body (both poses) and of what
 /// stands on the floor, with a margin; a mat is the smallest rectangle
 /// around the body.
@@ -495,7 +551,7 @@ fn ground(r: &Resolved, start: &Placed, end: &Placed, props: &[Solid], floor: f3
             Shape::Box { c, half } if s.hard || s.kind == PropKind::Step => {
                 // Its foot on the floor; a wall only near the body.
                 let (mut u, mut v) = (half.col(0), half.col(1));
-                if s.kind == PropKind::Wall {
+                if matches!(s.kind, PropKind::Wall | PropKind::Door) {
                     v = v.clamp_length_max(350.0);
                     u = u.clamp_length_max(40.0);
                 }
@@ -513,8 +569,9 @@ fn ground(r: &Resolved, start: &Placed, end: &Placed, props: &[Solid], floor: f3
     Solid {
         kind: PropKind::Floor,
         shape: Shape::Slab {
-            outline: geom::rounded(&geom::min_rectangle(&geom::hull(pts), 30.0), 60.0),
-            bottom: floor - 14.0,
+            // Wide and thin enough to read as floor, not as a box stood on.
+            outline: geom::rounded(&geom::min_rectangle(&geom::hull(pts), 110.0), 60.0),
+            bottom: floor - 8.0,
             top: floor,
         },
         under: true,

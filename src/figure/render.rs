@@ -7,11 +7,12 @@
 use glam::{Vec2, Vec3};
 
 use super::arrow;
-use super::body::Prim;
-use super::geom::hull;
+use super::body::{self, Prim};
+use super::geom::{hull, simplify_closed};
+pub use super::outline::outline;
 use super::resolve::{Corner, Resolved, View};
 use super::scene::{PropKind, Scene, Shape, Solid};
-use super::silhouette::{group_of, groups, moved_pieces, Tones};
+use super::silhouette::{ghost_of, group_of, groups, Tones};
 use super::skeleton::Seg;
 use super::{Drawing, FigureStyle, PathCmd, PathShape, Rgb};
 
@@ -64,43 +65,6 @@ impl Camera {
     }
 }
 
-/// Points round a unit circle, for tracing outlines.
-fn unit_circle<const N: usize>() -> [Vec2; N] {
-    std::array::from_fn(|i| {
-        let a = i as f32 / N as f32 * std::f32::consts::TAU;
-        Vec2::new(a.cos(), a.sin())
-    })
-}
-
-static CIRCLE: std::sync::LazyLock<[Vec2; 28]> = std::sync::LazyLock::new(unit_circle);
-static ELLIPSE: std::sync::LazyLock<[Vec2; 40]> = std::sync::LazyLock::new(unit_circle);
-
-fn sample_prim(prim: &Prim, cam: &Camera, out: &mut Vec<Vec2>) {
-    match *prim {
-        Prim::Sphere { c, r } => {
-            let c2 = cam.screen(c);
-            let r2 = r * SCALE;
-            out.extend(CIRCLE.iter().map(|u| c2 + *u * r2));
-        }
-        Prim::Ellipsoid { c, axes } => {
-            // The projection of an ellipsoid is the ellipse x = L (cos, sin)
-            // with L L^T = A A^T, A = the 2x3 projected axes.
-            let c2 = cam.screen(c);
-            let ar = axes.transpose() * cam.right * SCALE;
-            let au = axes.transpose() * -cam.up * SCALE;
-            let (m11, m12, m22) = (ar.dot(ar), ar.dot(au), au.dot(au));
-            let l11 = m11.max(1e-9).sqrt();
-            let l21 = m12 / l11;
-            let l22 = (m22 - l21 * l21).max(1e-9).sqrt();
-            out.extend(
-                ELLIPSE
-                    .iter()
-                    .map(|u| c2 + Vec2::new(l11 * u.x, l21 * u.x + l22 * u.y)),
-            );
-        }
-    }
-}
-
 pub fn polygon(pts: &[Vec2]) -> Vec<PathCmd> {
     let mut cmds = Vec::with_capacity(pts.len() + 1);
     for (i, p) in pts.iter().enumerate() {
@@ -114,14 +78,6 @@ pub fn polygon(pts: &[Vec2]) -> Vec<PathCmd> {
         cmds.push(PathCmd::Close);
     }
     cmds
-}
-
-pub fn outline<'a>(prims: impl IntoIterator<Item = &'a Prim>, cam: &Camera) -> Vec<PathCmd> {
-    let mut pts = Vec::with_capacity(160);
-    for p in prims {
-        sample_prim(p, cam, &mut pts);
-    }
-    polygon(&hull(pts))
 }
 
 pub fn mean_depth(prims: &[Prim], cam: &Camera) -> f32 {
@@ -193,18 +149,38 @@ fn solid_items(s: &Solid, cam: &Camera, style: &FigureStyle) -> Option<(f32, Vec
                 PropKind::Towel => (style.towel, style.prop_side),
                 _ => (mix_light(style.prop), style.prop_side),
             };
-            let mut shapes = vec![filled(polygon(&side), side_fill, line)];
-            let top_poly = hull(t);
+            let tol = super::outline::OUTLINE_TOLERANCE;
+            let side = simplify_closed(&side, tol);
+            let floor_from_above = s.kind == PropKind::Floor && cam.toward.z > 0.25;
+            let side_line = if floor_from_above { None } else { line };
+            let mut shapes = vec![filled(polygon(&side), side_fill, side_line)];
+            let top_poly = simplify_closed(&hull(t), tol);
             if cam.toward.z > 0.05 {
-                shapes.push(filled(polygon(&top_poly), top_fill, line));
+                // The floor seen from above: a pale patch with no edge, so
+                // it reads as ground, not as a box stood on.
+                let edge = if s.kind == PropKind::Floor {
+                    None
+                } else {
+                    line
+                };
+                shapes.push(filled(polygon(&top_poly), top_fill, edge));
             }
             let c = o.iter().copied().sum::<Vec2>() / o.len().max(1) as f32;
             Some((cam.depth(Vec3::new(c.x, c.y, *top)), shapes))
         }
-        Shape::Blob(prims) => Some((
-            mean_depth(prims, cam),
-            vec![filled(outline(prims.iter(), cam), style.prop, line)],
-        )),
+        Shape::Blob(prims) => {
+            // A rolled towel in the towel's colour, so it shows against
+            // the floor.
+            let fill = if s.kind == PropKind::TowelRoll {
+                style.towel
+            } else {
+                style.prop
+            };
+            Some((
+                mean_depth(prims, cam),
+                vec![filled(outline(prims.iter(), cam), fill, line)],
+            ))
+        }
         Shape::Rod(a, b, r) => {
             let prims = [Prim::Sphere { c: *a, r: *r }, Prim::Sphere { c: *b, r: *r }];
             let fill = if s.ghost {
@@ -300,7 +276,6 @@ fn paint(
         near: style.ink,
         far: style.far,
         accent: style.accent,
-        far_accent: super::mix(style.accent, Rgb::WHITE, 0.35),
         line: (style.outline, OUTLINE),
         eye: style.outline,
     };
@@ -311,7 +286,6 @@ fn paint(
             near: style.ghost,
             far: style.ghost_far,
             accent: style.ghost_accent,
-            far_accent: super::mix(style.ghost_accent, Rgb::WHITE, 0.3),
             line: (style.outline, GHOST_OUTLINE),
             eye: style.outline,
         };
@@ -325,7 +299,7 @@ fn paint(
             } else {
                 2.0 * GHOST_MOVED
             };
-            let Some(g) = moved_pieces(g, e, least) else {
+            let Some(g) = ghost_of(g, e, least) else {
                 continue;
             };
             order += 1;
@@ -366,7 +340,24 @@ fn paint(
             }
         }
         let centroid = if n > 0.0 { sum / n } else { Vec2::ZERO };
-        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0);
+        // The body on the page as discs (each solid's mean reach), the
+        // start pose counting half: the arrow keeps off them.
+        let mut discs: Vec<(Vec2, f32, f32)> = Vec::new();
+        for (pose, weight) in [(&scene.end, 1.0), (&scene.start, 0.5)] {
+            for part in pose.parts.iter().filter(|p| body::is_solid(p.id)) {
+                for prim in &part.prims {
+                    let reach = 0.5 * (prim.reach(cam.right) + prim.reach(cam.up)) * SCALE;
+                    discs.push((cam.screen(prim.centre()), reach + 0.5, weight));
+                }
+            }
+        }
+        let cover = |q: Vec2| -> f32 {
+            discs
+                .iter()
+                .map(|(c, r, w)| (r - (q - *c).length()).max(0.0) * w)
+                .fold(0.0, f32::max)
+        };
+        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0, &cover);
         if let Some(b) = bounds(&a) {
             boxes.push(b);
         }

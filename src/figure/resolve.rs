@@ -51,6 +51,8 @@ pub enum PropReq {
     Wall(Option<BodyPoint>),
     Table(BodyPoint),
     Band(BodyPoint, BodyPoint),
+    /// A band from a body point to a door handle (the door is drawn).
+    BandToDoor(BodyPoint),
     Ball(Place),
     TowelRoll(Place),
     Stick(BodyPoint, BodyPoint),

@@ -173,10 +173,27 @@ pub(super) fn resolve_props(
             let pl = &s.get_ref().place;
             match (&pl.from, &pl.to) {
                 (Some(f), Some(t)) => {
-                    let a = resolve_point(f, "the band", problems);
-                    let b = resolve_point(t, "the band", problems);
-                    if let (Some(a), Some(b)) = (a, b) {
-                        out.push(PropReq::Band(a, b));
+                    // One end may be tied to a door (its handle is drawn).
+                    let door = |x: &Spanned<String>| x.get_ref().trim() == "door";
+                    match (door(f), door(t)) {
+                        (true, true) => problems.push(problem(
+                            "the band cannot run from a door to a door".into(),
+                            Some("tie one end to the door and hold the other: `band = { from = \"right-hand\", to = \"door\" }`".into()),
+                            span_of(t),
+                        )),
+                        (false, true) | (true, false) => {
+                            let hand = if door(t) { f } else { t };
+                            if let Some(a) = resolve_point(hand, "the band", problems) {
+                                out.push(PropReq::BandToDoor(a));
+                            }
+                        }
+                        (false, false) => {
+                            let a = resolve_point(f, "the band", problems);
+                            let b = resolve_point(t, "the band", problems);
+                            if let (Some(a), Some(b)) = (a, b) {
+                                out.push(PropReq::Band(a, b));
+                            }
+                        }
                     }
                 }
                 _ => problems.push(problem(

@@ -36,9 +36,10 @@ pub enum GroupId {
 pub struct Tones {
     pub near: Rgb,
     pub far: Rgb,
+    /// Hair.
     pub accent: Rgb,
-    pub far_accent: Rgb,
     pub line: (Rgb, f32),
+    /// Eyes, the nose seen from the front and the waistband.
     pub eye: Rgb,
 }
 
@@ -58,6 +59,8 @@ pub struct Group {
     pub id: GroupId,
     pub depth: f32,
     pieces: Vec<Piece>,
+    /// Lines drawn over the fills (the waistband).
+    lines: Vec<PathShape>,
 }
 
 impl Group {
@@ -67,25 +70,35 @@ impl Group {
             .iter()
             .map(|p| outline(p.prims.iter(), cam))
             .collect();
-        let mut out: Vec<PathShape> = Vec::new();
+        // The outline pass: one path of every piece's outline (a
+        // sub-path each), filled and stroked in the line colour.
+        let mut halo: Vec<PathCmd> = Vec::new();
         for (p, fill) in self.pieces.iter().zip(&fills) {
-            let halo = match p.halo {
-                None => continue,
-                Some(0) => fill.clone(),
-                Some(skip) => outline(p.prims.iter().skip(skip), cam),
-            };
+            match p.halo {
+                None => {}
+                Some(0) => halo.extend_from_slice(fill),
+                Some(skip) => halo.extend(outline(p.prims.iter().skip(skip), cam)),
+            }
+        }
+        let mut out: Vec<PathShape> = Vec::with_capacity(self.pieces.len() + 2);
+        if !halo.is_empty() {
             out.push(PathShape {
                 cmds: halo,
                 fill: Some(line.0),
                 stroke: Some((line.0, line.1 * 2.0)),
             });
         }
-        out.extend(
-            self.pieces
-                .iter()
-                .zip(fills)
-                .map(|(p, fill)| filled(fill, p.colour, None)),
-        );
+        // The fills, one path for each run of pieces in one colour (their
+        // outlines all turn the same way, so they fill as their union).
+        for (p, fill) in self.pieces.iter().zip(fills) {
+            match out.last_mut() {
+                Some(last) if last.fill == Some(p.colour) && last.stroke.is_none() => {
+                    last.cmds.extend(fill)
+                }
+                _ => out.push(filled(fill, p.colour, None)),
+            }
+        }
+        out.extend(self.lines);
         out
     }
 
@@ -150,8 +163,9 @@ fn head_rank(id: PartId) -> usize {
 pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
     let far = far_sides(p, cam);
     let mut out = Vec::with_capacity(6);
-    // The trunk: neck, chest and shoulders, belly, and the pelvis in a
-    // second tone (like shorts): one silhouette with a waist.
+    // The trunk: neck, chest and shoulders, belly and pelvis in one tone
+    // (no dark patch that could read as buttocks from the front), one
+    // silhouette with a waist; a waistband shows how the pelvis tilts.
     let torso = part(p, PartId::Torso);
     let pelvis = part(p, PartId::Pelvis);
     let neck = part(p, PartId::Neck);
@@ -161,8 +175,9 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
         pieces: vec![
             piece(neck, t.near, true, cam),
             piece(torso, t.near, true, cam),
-            piece(pelvis, t.accent, true, cam),
+            piece(pelvis, t.near, true, cam),
         ],
+        lines: waistband(p, cam, t),
     });
     // The head: skull and jaw, hair, ears, nose, eyes on the side facing
     // the camera.
@@ -198,23 +213,27 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
                     PartId::Hair => (t.accent, true),
                     PartId::Ear(_) => (super::mix(t.near, t.accent, 0.6), false),
                     PartId::Eye(_) => (t.eye, false),
-                    PartId::Nose => (t.near, true),
+                    // Seen from the front the nose is inside the head's
+                    // outline: a lighter tone shows it (in profile it
+                    // stands out of the outline by itself).
+                    PartId::Nose if facing(p, cam) > 0.5 => {
+                        (super::mix(t.near, t.eye, 0.45), false)
+                    }
                     _ => (t.near, true),
                 };
                 piece(&h.2.prims, c, halo, cam)
             })
             .collect(),
+        lines: Vec::new(),
     });
     for d in Side::BOTH {
         let (leg_far, arm_far) = match d {
             Side::Left => (far[0], far[2]),
             Side::Right => (far[1], far[3]),
         };
-        // A leg: the thigh (its top in the pelvis's tone, like shorts),
-        // shin, foot and toes; outlined below the hip so it joins the
-        // pelvis without a seam.
+        // A leg: the thigh, shin, foot and toes; outlined below the hip so
+        // it joins the pelvis without a seam.
         let tone = if leg_far { t.far } else { t.near };
-        let accent = if leg_far { t.far_accent } else { t.accent };
         let thigh = part(p, PartId::Thigh(d));
         let limb = [
             thigh,
@@ -223,38 +242,21 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
             part(p, PartId::Toes(d)),
         ];
         let all: Vec<Prim> = limb.iter().flat_map(|x| x.iter().copied()).collect();
-        // The shorts' leg: the top of the thigh, to just over half way to
-        // the thigh's second solid.
-        let shorts: Vec<Prim> = match thigh {
-            [Prim::Sphere { c: a, r: ra }, Prim::Sphere { c: b, r: rb }, ..] => vec![
-                thigh[0],
-                Prim::Sphere {
-                    c: a.lerp(*b, 0.57),
-                    r: ra + (rb - ra) * 0.57,
-                },
-            ],
-            _ => thigh.iter().take(1).copied().collect(),
-        };
-        let mut pieces = vec![
-            limb_piece(thigh, tone, 1, cam),
-            piece(&shorts, accent, false, cam),
-        ];
+        let mut pieces = vec![limb_piece(thigh, tone, 1, cam)];
         pieces.extend(limb[1..].iter().map(|x| piece(*x, tone, true, cam)));
         out.push(Group {
             id: GroupId::Leg(d),
             depth: mean_depth(&all, cam) + 60.0,
             pieces,
+            lines: Vec::new(),
         });
-        // An arm: upper arm, forearm, hand and thumb, outlined below the
+        // An arm: upper arm, forearm and hand, outlined below the
         // shoulder.
         let tone = if arm_far { t.far } else { t.near };
         let upper = part(p, PartId::UpperArm(d));
-        let limb = [
-            upper,
-            part(p, PartId::Forearm(d)),
-            part(p, PartId::Hand(d)),
-            part(p, PartId::Thumb(d)),
-        ];
+        // The hand and thumb as one mitten.
+        let hand: Vec<Prim> = [part(p, PartId::Hand(d)), part(p, PartId::Thumb(d))].concat();
+        let limb = [upper, part(p, PartId::Forearm(d)), &hand];
         let all: Vec<Prim> = limb.iter().flat_map(|x| x.iter().copied()).collect();
         let mut pieces = vec![limb_piece(upper, tone, 1, cam)];
         pieces.extend(limb[1..].iter().map(|x| piece(*x, tone, true, cam)));
@@ -262,6 +264,7 @@ pub fn groups(p: &Placed, cam: &Camera, t: &Tones) -> Vec<Group> {
             id: GroupId::Arm(d),
             depth: mean_depth(&all, cam) + 60.0,
             pieces,
+            lines: Vec::new(),
         });
     }
     out
@@ -277,21 +280,83 @@ pub fn group_of(seg: Seg) -> GroupId {
     }
 }
 
-/// The ghost of a group: only the pieces that moved on the page.
-pub fn moved_pieces(mut ghost: Group, end: &Group, least: f32) -> Option<Group> {
-    let mut keep = Vec::new();
-    for (i, p) in ghost.pieces.drain(..).enumerate() {
-        let Some(e) = end.pieces.get(i) else { continue };
-        let d = p
-            .marks
-            .iter()
-            .zip(&e.marks)
-            .map(|(x, y)| (*x - *y).length())
-            .fold(0.0, f32::max);
-        if d >= least {
-            keep.push(p);
+/// How far each piece of `ghost` is from the same piece of `end` on the
+/// page (the most any of its solids moved).
+fn moved(ghost: &Group, end: &Group) -> Vec<f32> {
+    ghost
+        .pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match end.pieces.get(i) {
+            Some(e) => p
+                .marks
+                .iter()
+                .zip(&e.marks)
+                .map(|(x, y)| (*x - *y).length())
+                .fold(0.0, f32::max),
+            None => f32::MAX,
+        })
+        .collect()
+}
+
+/// The ghost of a group: the whole group when it moved at least `least`
+/// on the page (drawn behind the end pose, which hides it where they
+/// coincide), else nothing. Pieces that stayed (within `STILL`) are left
+/// out: the end pose covers them exactly, so no offset copy shows beside
+/// it like a drop shadow.
+pub fn ghost_of(mut ghost: Group, end: &Group, least: f32) -> Option<Group> {
+    const STILL: f32 = 0.35;
+    let d = moved(&ghost, end);
+    if d.iter().copied().fold(0.0, f32::max) < least {
+        return None;
+    }
+    let mut i = 0;
+    ghost.pieces.retain(|_| {
+        i += 1;
+        d[i - 1] >= STILL
+    });
+    (!ghost.pieces.is_empty()).then_some(ghost)
+}
+
+/// How squarely the face looks at the camera (1: straight at it).
+fn facing(p: &Placed, cam: &Camera) -> f32 {
+    p.sk.dir(Seg::Head, glam::Vec3::X).dot(cam.toward)
+}
+
+/// The waistband: the front half (as the camera sees it) of a ring round
+/// the top of the pelvis, as a light line over the trunk.
+fn waistband(p: &Placed, cam: &Camera, t: &Tones) -> Vec<PathShape> {
+    const N: usize = 24;
+    let (rx, ry, cx, z) = (104.0, 134.0, -14.0, 96.0);
+    let mut runs: Vec<Vec<Vec2>> = vec![Vec::new()];
+    let mut first_seen = false;
+    for i in 0..=N {
+        let a = i as f32 / N as f32 * std::f32::consts::TAU;
+        let (c, s) = (a.cos(), a.sin());
+        let at = glam::Vec3::new(cx + rx * c, ry * s, z);
+        let normal = p.sk.dir(Seg::Pelvis, glam::Vec3::new(c / rx, s / ry, 0.0));
+        let run = runs.last_mut().expect("a run");
+        if normal.normalize_or_zero().dot(cam.toward) > 0.12 {
+            first_seen |= i == 0;
+            run.push(cam.screen(p.sk.point(Seg::Pelvis, at)));
+        } else if !run.is_empty() {
+            runs.push(Vec::new());
         }
     }
-    ghost.pieces = keep;
-    (!ghost.pieces.is_empty()).then_some(ghost)
+    // The ring closes: a run that ends at the last point goes on into the
+    // first.
+    if first_seen && runs.len() > 1 && runs.last().is_some_and(|r| !r.is_empty()) {
+        let first = runs.remove(0);
+        if let Some(last) = runs.last_mut() {
+            last.extend(first.into_iter().skip(1));
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.len() >= 2)
+        .map(|r| PathShape {
+            cmds: super::arrow::smooth(&r),
+            fill: None,
+            stroke: Some((t.eye, t.line.1 * 1.1)),
+        })
+        .collect()
 }

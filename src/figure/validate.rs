@@ -148,6 +148,7 @@ fn check(placed: &Placed, end: bool, scene: &Scene, r: &Resolved, out: &mut Vec<
                     PropKind::Chair => "chair",
                     PropKind::Step => "step",
                     PropKind::Wall => "wall",
+                    PropKind::Door => "door",
                     PropKind::Table => "table",
                     _ => "prop",
                 };
