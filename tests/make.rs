@@ -80,7 +80,7 @@ fn make_with_a_program_writes_a_complete_two_page_pdf() {
         "Rest, then do it all again: 3 rounds in all.",
         "Rest, then do it all once more.",
         "Do it 8 times.",
-        "Then the other side. Daily.",
+        "Then the other side. Once a day.",
         "Stop and call us if",
         "Page 1 of 2",
         "Page 2 of 2",
@@ -285,7 +285,8 @@ fn an_unwritable_output_folder_is_an_error() {
 fn a_missing_image_is_an_error_naming_the_file() {
     let env = Env::new();
     let lib = env.library("lib");
-    std::fs::remove_file(lib.join("images/clams.svg")).unwrap();
+    // The clinic's own picture for clams, named but not there.
+    show_picture(&lib, "clams", "clams.svg", "alt = \"Clams\"\n");
     let lib_arg = lib.to_str().unwrap().to_string();
     let r = env.run(&[
         "make",
@@ -317,7 +318,8 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
     let text = std::fs::read_to_string(&f)
         .unwrap()
         .replace("steps = [", "stepz = [");
-    std::fs::write(&f, text).unwrap();
+    std::fs::write(&f, text.clone()).unwrap();
+    let line = 1 + text.lines().position(|l| l.starts_with("stepz")).unwrap();
     let lib_arg = lib.to_str().unwrap().to_string();
     let r = env.run(&[
         "make",
@@ -329,7 +331,7 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
         "clams",
     ]);
     assert_eq!(r.code, 1);
-    let expected = format!("error: {lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `cautions`, `also-called`, `region`, `position`, `equipment`, `goal`, `tags`, `dose`, `images`, `easier`, `harder`, `video`, `figure`\nhint: did you mean `steps`?\n");
+    let expected = format!("error: {lib_arg}/exercises/clams.toml:{line}:1: unknown field `stepz`, expected one of `title`, `aim`, `start`, `steps`, `tips`, `cautions`, `also-called`, `region`, `position`, `equipment`, `goal`, `tags`, `dose`, `images`, `easier`, `harder`, `video`, `figure`\nhint: did you mean `steps`?\n");
     assert_eq!(r.stderr, expected);
 
     // check lists it too, and fails.
@@ -337,7 +339,7 @@ fn a_broken_toml_file_is_reported_with_file_line_and_column() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains(&format!(
-            "{lib_arg}/exercises/clams.toml:4:1: unknown field `stepz`"
+            "{lib_arg}/exercises/clams.toml:{line}:1: unknown field `stepz`"
         )),
         "{}",
         r.stderr
@@ -385,6 +387,7 @@ fn check_reports_every_problem() {
         .unwrap()
         .replace("#0B5563", "#0B556");
     std::fs::write(&c, text).unwrap();
+    show_picture(&lib, "hip-hitch", "hip-hitch.svg", "alt = \"Hip hitch\"\n");
     std::fs::write(lib.join("images/hip-hitch.svg"), b"<svg broken").unwrap();
 
     let r = env.run(&["--library", &lib_arg, "check"]);
@@ -445,8 +448,8 @@ fn list_and_show() {
     let env = Env::new();
     let out = env.ok(&["list"]).stdout_text();
     assert!(out.contains("clams"), "{out}");
-    assert!(out.contains("Side-lying leg raise (gluteus medius)"));
-    assert!(out.contains("3 sets × 10 reps · hold 3 seconds · daily · each side"));
+    assert!(out.contains("Side leg lift, leg behind"));
+    assert!(out.contains("3 sets × 10 reps · hold 3 seconds · once a day · each side"));
     // Grouped by body region, with the position and equipment of each.
     assert!(out.contains("\nLow back and trunk ("), "{out}");
     let bird_dog = out
@@ -457,7 +460,7 @@ fn list_and_show() {
     assert!(out.contains("glute-strength"));
     let out = env.ok(&["show", "hip-hitch"]).stdout_text();
     assert!(out.starts_with("Hip hitch (hip-hitch)\n"), "{out}");
-    assert!(out.contains("  1. Tuck your bottom under"));
+    assert!(out.contains("  1. Put your weight on the leg next to the wall."));
     let out = env.ok(&["show", "glute-strength"]).stdout_text();
     // Each exercise of the program, numbered.
     for (k, ex) in glute_exercises().iter().enumerate() {
@@ -526,14 +529,9 @@ fn a_character_without_a_font_is_an_error_not_a_box() {
 fn check_warns_when_a_clinic_picture_has_no_alt_text() {
     let env = Env::new();
     let lib = env.library("lib");
-    let f = lib.join("exercises/hip-hinge.toml");
-    let text = std::fs::read_to_string(&f).unwrap();
-    let text: String = text
-        .lines()
-        .filter(|l| !l.starts_with("alt = "))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&f, text).unwrap();
+    // The clinic's own picture for the hip hinge, without alt text.
+    std::fs::write(lib.join("images/hip-hinge.svg"), SVG).unwrap();
+    show_picture(&lib, "hip-hinge", "hip-hinge.svg", "");
     let r = env.run(&["--library", "lib", "check"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(

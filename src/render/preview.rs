@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn a_page_has_a_path_per_visible_glyph_a_path_per_shape_and_its_pictures() {
         let r = run();
-        r.store.get(&r.lib, "clams.svg").unwrap();
+        r.store.get(&r.lib, "logo.svg").unwrap();
         let style = Style {
             weight: Weight::Regular,
             size: 12.0,
@@ -354,7 +354,7 @@ mod tests {
                 120.0,
                 10.0,
                 Item::Image {
-                    name: "clams.svg".into(),
+                    name: "logo.svg".into(),
                     width: 40.0,
                     height: 30.0,
                     alt: Some("Clams & <more>".into()),
@@ -413,7 +413,7 @@ mod tests {
             0.0,
             0.0,
             Item::Image {
-                name: "clams.svg".into(),
+                name: "logo.svg".into(),
                 width: 40.0,
                 height: 30.0,
                 alt: None,
@@ -421,7 +421,7 @@ mod tests {
         )]);
         let e = super::super::preview(&doc, &r.res, &r.store).unwrap_err();
         assert!(
-            matches!(&e, Error::PictureNotLoaded { name } if name == "clams.svg"),
+            matches!(&e, Error::PictureNotLoaded { name } if name == "logo.svg"),
             "{e:?}"
         );
     }

@@ -94,7 +94,7 @@ dose-words-per-day = { $n ->
     [2] Twice a day
    *[other] { $n } times a day
   }{ $days ->
-    [7] , every day.
+    [7] .
    *[other] , on { $days } days a week.
   }
 dose-words-days = On { $days } { $days ->

@@ -218,7 +218,7 @@ impl Words {
     pub fn dose_words_each_side(&self) -> String {
         self.plain("dose-words-each-side")
     }
-    /// `Twice a day, every day.`, `Once a day, on 3 days a week.`
+    /// `Twice a day.` (every day), `Once a day, on 3 days a week.`
     pub fn dose_words_per_day(&self, per_day: u32, days: u32) -> String {
         self.text(
             "dose-words-per-day",
@@ -491,7 +491,7 @@ mod tests {
         );
         assert_eq!(w.dose_words_hold(30), "Hold it for 30 seconds.");
         assert_eq!(w.dose_words_duration(600), "Keep going for 10 minutes.");
-        assert_eq!(w.dose_words_per_day(2, 7), "Twice a day, every day.");
+        assert_eq!(w.dose_words_per_day(2, 7), "Twice a day.");
         assert_eq!(w.dose_words_per_day(1, 3), "Once a day, on 3 days a week.");
         assert_eq!(w.dose_words_days(1), "On 1 day a week.");
         assert_eq!(w.dose_words_often("daily"), "Daily.");

@@ -108,6 +108,20 @@ impl Env {
     }
 }
 
+/// A small SVG drawing, for a clinic's own picture.
+pub const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="teal"/></svg>"#;
+
+/// Gives exercise `id` of the library at `lib` the clinic's own picture
+/// `images/<file>` (which wins over the figure drawn from its poses): one more
+/// `[[images]]` table, with `extra` keys such as `alt = "…"`. The file itself
+/// is the caller's to write (or to leave missing).
+pub fn show_picture(lib: &Path, id: &str, file: &str, extra: &str) {
+    let f = lib.join("exercises").join(format!("{id}.toml"));
+    let mut text = std::fs::read_to_string(&f).unwrap();
+    text.push_str(&format!("\n[[images]]\nfile = \"{file}\"\n{extra}"));
+    std::fs::write(&f, text).unwrap();
+}
+
 /// The binary under test: this build's, or `HANDOUT_TEST_BIN` (to show that a
 /// test fails on an older build).
 pub fn bin() -> PathBuf {

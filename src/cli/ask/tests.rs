@@ -146,7 +146,7 @@ fn exercises_keep_the_order_they_were_picked_in_with_their_default_doses() {
     let clams = title(&lib, "clams");
     assert!(s
         .transcript
-        .contains(&format!("Dose for {clams}: [3x10@3s each-side]")));
+        .contains(&format!("Dose for {clams}: [3x10@3s 1/day each-side]")));
     assert!(s
         .transcript
         .contains(&format!("Note on the {clams} card (optional): []")));

@@ -13,7 +13,7 @@ use super::super::style::Ctx;
 use super::super::text::Span;
 use super::dose::{dose_band, dose_box};
 use super::pictures::{
-    has_picture, picture_aspect, picture_key, pictures, pictures_sized, pictures_width,
+    has_picture, picture_aspect, picture_key, pictures, pictures_sized, pictures_width, MAX_TALL,
 };
 use super::qr::video_code;
 
@@ -50,10 +50,18 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
     };
     let height = match t.layout.picture {
         PicturePlace::Left if !wide => {
-            let text_x = pad + pic_w + gap;
-            let text_w = inner - pic_w - gap;
+            // A tall picture (a figure standing) is only as wide as it needs
+            // to be, and the words take the rest; the key keeps its width.
+            let tallest = pic_w * MAX_TALL;
+            let col_w = if key || !has_picture(ex) {
+                pic_w
+            } else {
+                pictures_width(cx, ex, pic_w, tallest)?.clamp(pic_w * 0.6, pic_w)
+            };
+            let text_x = pad + col_w + gap;
+            let text_w = inner - col_w - gap;
             let mut pics = Frame::default();
-            let mut ly = pad + pictures(cx, &mut pics, pad, pad, pic_w, item)?;
+            let mut ly = pad + pictures_sized(cx, &mut pics, pad, pad, col_w, tallest, ex)?;
             if key {
                 pics.parent = pics
                     .nodes

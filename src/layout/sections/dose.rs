@@ -237,7 +237,7 @@ mod tests {
         assert_eq!(
             dose_sentences(&d, &w).join(" "),
             "Do it 12 times, holding each for 3 seconds. Rest, then do it all again: \
-             3 rounds in all. Then the other side. Once a day, every day."
+             3 rounds in all. Then the other side. Once a day."
         );
         let d = dose(|d| {
             d.sets = Some(3);

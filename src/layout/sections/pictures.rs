@@ -13,7 +13,7 @@ use super::super::style::Ctx;
 use super::super::text::Span;
 
 /// The tallest a picture may be, as a share of the column's width.
-const MAX_TALL: f32 = 1.3;
+pub(crate) const MAX_TALL: f32 = 1.15;
 
 /// The exercise's pictures (and captions) stacked in a column `w` wide; returns
 /// the height used, including the gap below.

@@ -140,7 +140,7 @@ fn page_one_starts_with_the_plan_box_saying_what_for_what_to_do_and_what_is_norm
             .join(" ");
         for needle in [
             "Five exercises for weak glute muscles",
-            "Do all 5 exercises daily.",
+            "Do all 5 exercises once a day, every day.",
             "until we see you again",
             "settles within a day is normal",
             "Stop and call us if",

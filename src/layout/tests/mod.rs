@@ -224,6 +224,20 @@ fn glute_exercises(s: &Setup) -> Vec<std::sync::Arc<crate::content::Exercise>> {
 }
 
 /// The invariants of a glute-strength handout with the standard template.
+/// Whether a line is (part of) an exercise's clinical name, which follows its
+/// title in brackets, smaller: "(clamshell)".
+fn is_also_called(s: &Setup, line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && s.lib.exercise_ids().any(|id| {
+            s.lib.exercise(id).is_ok_and(|ex| {
+                ex.also_called
+                    .as_deref()
+                    .is_some_and(|a| format!("({a})").contains(line))
+            })
+        })
+}
+
 fn assert_standard_glute(s: &Setup, d: &Document) {
     assert_invariants(d, margin_of(s, "standard"), glute_exercises(s).len());
 }

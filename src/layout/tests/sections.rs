@@ -36,7 +36,7 @@ fn a_four_week_log_has_every_exercise_and_dated_columns_and_starts_a_page() {
             })
             .collect();
         let all = texts.join("\n");
-        for ex in ["Clams", "Side-lying leg raise", "Hip hitch", "Hip hinge"] {
+        for ex in ["Clams", "Side leg lift", "Hip hitch", "Hip hinge"] {
             assert!(all.contains(ex), "week {week}: {ex} missing");
         }
         // 7 dated columns: weekday and day of the month ("Wed 25").
@@ -87,8 +87,11 @@ fn appointment_notes_and_progressions_are_printed_when_asked() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(text.contains("Easier: Make smaller movements"), "{text}");
-    assert!(text.contains("Harder: Use a stronger band"));
+    assert!(
+        text.contains("Easier: Lift your knee only a little way."),
+        "{text}"
+    );
+    assert!(text.contains("Harder: Put an exercise band around your legs"));
     assert_standard_glute(&s, &d);
 }
 
@@ -172,7 +175,15 @@ fn header_columns_keep_short_fields_whole() {
 #[test]
 fn a_picture_that_was_not_prepared_is_an_error_not_a_gap() {
     let s = setup();
-    let h = resolve(&s.lib, &glute(Paper::A4), parse_date("2026-11-25").unwrap()).unwrap();
+    let mut h = resolve(&s.lib, &glute(Paper::A4), parse_date("2026-11-25").unwrap()).unwrap();
+    // The clinic's own picture for the second exercise, in place of its figure.
+    std::sync::Arc::make_mut(&mut h.items[1].exercise)
+        .images
+        .push(crate::content::ImageRef {
+            file: "hip-hitch.svg".into(),
+            alt: Some("Standing, one hip lifts".into()),
+            caption: None,
+        });
     let t = s.lib.template("standard").unwrap();
     // An exercise's picture, then the logo, missing from the sizes layout is given.
     let picture = &h.items[1].exercise.images[0].file;

@@ -67,7 +67,13 @@ fn compact_puts_the_glute_programme_in_two_columns_the_safety_box_beside_the_las
             .filter(|i| b.rect.contains(&i.bounds()))
         {
             if let Item::Text(l) = &it.item {
-                assert!(l.max_size() >= 11.0, "{:?} {}", l.text(), l.max_size());
+                let small_ok = is_also_called(&s, &l.text());
+                assert!(
+                    small_ok || l.max_size() >= 11.0,
+                    "{:?} {}",
+                    l.text(),
+                    l.max_size()
+                );
             }
         }
     }
