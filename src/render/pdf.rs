@@ -321,12 +321,24 @@ fn draw_path(
     stroke: Option<(Color, f32)>,
     round: bool,
 ) {
+    // A figure's points to a tenth of a point (35 micrometres, below what a
+    // printer shows): short numbers, a fifth off a page of figures. Shapes
+    // (a QR code's modules) keep every digit.
+    let r = |v: f32| {
+        if round {
+            (v * 10.0).round() / 10.0
+        } else {
+            v
+        }
+    };
     let mut pb = PathBuilder::new();
     for segment in segments {
         match segment {
-            Segment::Move(x, y) => pb.move_to(x, y),
-            Segment::Line(x, y) => pb.line_to(x, y),
-            Segment::Cubic(x1, y1, x2, y2, x, y) => pb.cubic_to(x1, y1, x2, y2, x, y),
+            Segment::Move(x, y) => pb.move_to(r(x), r(y)),
+            Segment::Line(x, y) => pb.line_to(r(x), r(y)),
+            Segment::Cubic(x1, y1, x2, y2, x, y) => {
+                pb.cubic_to(r(x1), r(y1), r(x2), r(y2), r(x), r(y))
+            }
             Segment::Close => pb.close(),
         }
     }
