@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the README's pictures from real output: page 1 of the glute-strength
-# handout (standard template) and page 1 of each built-in template side by side.
+# handout (standard template), page 1 of each built-in template side by side,
+# and the figure contact sheets.
 # Needs poppler-utils (pdftoppm) and librsvg2-bin (rsvg-convert).
 #   docs/make-images.sh
 set -euo pipefail
@@ -28,4 +29,10 @@ for t in standard large-print compact; do
 done
 echo "<svg xmlns='http://www.w3.org/2000/svg' width='$((x + 10))' height='645'><rect width='100%' height='100%' fill='white'/>$parts</svg>" > "$svg"
 rsvg-convert "$svg" -o docs/templates.png
-ls -l docs/handout-page-1.png docs/templates.png
+
+# The figures: the five of the glute-strength programme, every figure of the
+# library, and the worked example of the README.
+"$bin" figure clams side-lying-leg-raise side-lying-leg-raise-glute-med hip-hitch hip-hinge -o docs/figures.png
+"$bin" figure --all --width-mm 45 --dpi 100 --columns 6 -o docs/all-figures.png
+"$bin" figure seated-knee-extension --width-mm 50 -o docs/figure-example.png
+ls -l docs/*.png
