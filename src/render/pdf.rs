@@ -121,14 +121,23 @@ pub(super) fn write(
                     shape.stroke,
                     false,
                 ),
-                // Figures: round joins and caps, as they are drawn.
-                Item::Path(path) => draw_path(
-                    &mut s,
-                    path.moved(placed.x, placed.y),
-                    path.fill,
-                    path.stroke,
-                    true,
-                ),
+                // Figures: round joins and caps, as they are drawn; in whole
+                // tenths of a point from the figure's corner (35 micrometres,
+                // below what a printer shows), the shortest numbers a PDF
+                // writes: less to compress, a smaller file.
+                Item::Path(path) => {
+                    s.push_transform(&krilla::geom::Transform::from_row(
+                        0.1, 0.0, 0.0, 0.1, placed.x, placed.y,
+                    ));
+                    draw_path(
+                        &mut s,
+                        path.segments.iter().map(|g| tenths(*g)),
+                        path.fill,
+                        path.stroke.map(|(c, w)| (c, w * 10.0)),
+                        true,
+                    );
+                    s.pop();
+                }
                 Item::Image {
                     name,
                     width,
@@ -314,6 +323,17 @@ fn draw_line(s: &mut krilla::surface::Surface, res: &Resources, x: f32, y: f32, 
     }
 }
 
+/// A figure's segment in tenths of a point.
+fn tenths(g: Segment) -> Segment {
+    let t = |v: f32| v * 10.0;
+    match g {
+        Segment::Move(x, y) => Segment::Move(t(x), t(y)),
+        Segment::Line(x, y) => Segment::Line(t(x), t(y)),
+        Segment::Cubic(a, b, c, d, x, y) => Segment::Cubic(t(a), t(b), t(c), t(d), t(x), t(y)),
+        Segment::Close => Segment::Close,
+    }
+}
+
 fn draw_path(
     s: &mut krilla::surface::Surface,
     segments: impl IntoIterator<Item = Segment>,
@@ -321,16 +341,9 @@ fn draw_path(
     stroke: Option<(Color, f32)>,
     round: bool,
 ) {
-    // A figure's points to a tenth of a point (35 micrometres, below what a
-    // printer shows): short numbers, a fifth off a page of figures. Shapes
-    // (a QR code's modules) keep every digit.
-    let r = |v: f32| {
-        if round {
-            (v * 10.0).round() / 10.0
-        } else {
-            v
-        }
-    };
+    // A figure's points are whole (see `tenths`); shapes (a QR code's
+    // modules) keep every digit.
+    let r = |v: f32| if round { v.round() } else { v };
     let mut pb = PathBuilder::new();
     for segment in segments {
         match segment {
