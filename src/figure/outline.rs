@@ -16,7 +16,7 @@ pub const OUTLINE_TOLERANCE: f32 = 0.05;
 
 /// Samples round a circle or ellipse for the hull (their points lie on the
 /// curve; the curve between them is drawn as arcs).
-const N: usize = 32;
+const N: usize = 16;
 
 static UNIT: std::sync::LazyLock<[Vec2; N]> = std::sync::LazyLock::new(|| {
     std::array::from_fn(|i| {

@@ -22,6 +22,7 @@ use super::sections::notes::notes;
 use super::sections::plan::plan;
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
+use super::text::ShapeCache;
 
 /// What a run lays out with: the clinic, the template of the handout, the
 /// fonts, the sizes of the pictures and the words of its language.
@@ -49,6 +50,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
     } = *inputs;
     let (pw, ph) = h.paper.size_pt();
     let margin = t.page.margin_mm.0 * MM;
+    let shaped = ShapeCache::default();
     let cx = Ctx {
         fonts,
         images,
@@ -56,6 +58,7 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
         clinic,
         words,
         figures,
+        shaped: &shaped,
         colours: t.colours.unwrap_or(clinic.colours).into(),
         width: pw - 2.0 * margin,
     };

@@ -11,7 +11,7 @@ use super::flow::Inputs;
 use super::frame::{place, Frame};
 use super::sections::pictures::pictures_of;
 use super::style::Ctx;
-use super::text::Span;
+use super::text::{ShapeCache, Span};
 
 /// How the sheet is set out, in millimetres.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +30,9 @@ pub fn sheet(exercises: &[&Exercise], inputs: &Inputs, spec: SheetSpec) -> Resul
     let columns = spec.columns.max(1);
     let cell = spec.cell_mm * MM;
     let width = 2.0 * margin + columns as f32 * cell + (columns - 1) as f32 * gap;
+    let shaped = ShapeCache::default();
     let cx = Ctx {
+        shaped: &shaped,
         fonts: inputs.fonts,
         images: inputs.images,
         t: inputs.template,

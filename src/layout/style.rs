@@ -12,7 +12,7 @@ use crate::fonts::{FontBook, Weight};
 use crate::words::Words;
 
 use super::document::Color;
-use super::text::{self, Line, Span, Style};
+use super::text::{self, Line, ShapeCache, Span, Style};
 
 /// The sizes of the images a handout uses, in any unit (only the ratio matters).
 pub trait ImageSizes {
@@ -58,6 +58,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) clinic: &'a Clinic,
     pub(crate) words: &'a Words,
     pub(crate) figures: &'a FigureCache,
+    /// Paragraphs already shaped in this layout.
+    pub(crate) shaped: &'a ShapeCache,
     pub(crate) colours: Palette,
     /// The width to fill, in points.
     pub(crate) width: f32,
@@ -91,7 +93,7 @@ impl Ctx<'_> {
         self.colours.primary.mix(Color::WHITE, 0.55)
     }
     pub(crate) fn wrap(&self, spans: &[Span], width: f32, context: &str) -> Result<Vec<Line>> {
-        text::wrap(self.fonts, spans, width, context)
+        text::wrap_in(self.shaped, self.fonts, spans, width, context)
     }
     pub(crate) fn measure(&self, s: &str, style: Style) -> Result<f32> {
         text::measure(self.fonts, s, style, "the layout")

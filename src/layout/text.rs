@@ -9,6 +9,11 @@
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 pub use super::document::{Glyph, GlyphRun, Line, Style};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::document::Color;
 use crate::error::{Error, Result};
 use crate::fonts::{is_invisible, FontBook, FontId, Weight};
 
@@ -27,11 +32,47 @@ impl Span {
     }
 }
 
+/// Paragraphs shaped in one layout, by their spans: the same text wrapped
+/// at several widths (the safety box tried in several column widths, a card
+/// measured and then placed) is shaped once. It lives as long as one
+/// handout's layout, so it holds at most that handout's text.
+#[derive(Default)]
+pub(crate) struct ShapeCache(RefCell<HashMap<Vec<(String, Weight, u32, Color)>, Rc<Shaped>>>);
+
+/// [`wrap`], shaping through `cache`.
+pub(crate) fn wrap_in(
+    cache: &ShapeCache,
+    fonts: &FontBook,
+    spans: &[Span],
+    width: f32,
+    context: &str,
+) -> Result<Vec<Line>> {
+    let key: Vec<_> = spans
+        .iter()
+        .map(|s| {
+            let st = s.style;
+            (s.text.clone(), st.weight, st.size.to_bits(), st.color)
+        })
+        .collect();
+    let known = cache.0.borrow().get(&key).cloned();
+    let shaped = match known {
+        Some(s) => s,
+        None => {
+            let s = Rc::new(shape(fonts, spans, context)?);
+            cache.0.borrow_mut().insert(key, s.clone());
+            s
+        }
+    };
+    lines(fonts, &shaped, width)
+}
+
 /// A paragraph shaped as one long line, before breaking.
-struct Shaped {
+pub(crate) struct Shaped {
     text: String,
     /// (glyph, face, style, absolute cluster start, absolute cluster end)
     glyphs: Vec<(Glyph, FontId, Style)>,
+    /// The first span's style (the size and weight of an empty line).
+    first: Option<Style>,
 }
 
 /// Pick a face for each character: the first face of the style's chain that has
@@ -119,14 +160,22 @@ fn shape(fonts: &FontBook, spans: &[Span], context: &str) -> Result<Shaped> {
             }
         }
     }
-    Ok(Shaped { text, glyphs })
+    Ok(Shaped {
+        text,
+        glyphs,
+        first: spans.first().map(|s| s.style),
+    })
 }
 
 /// Shape `spans` and break them into lines no wider than `width` points.
 ///
 /// `context` names what the text is (for the error when a character has no font).
 pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Result<Vec<Line>> {
-    let shaped = shape(fonts, spans, context)?;
+    lines(fonts, &shape(fonts, spans, context)?, width)
+}
+
+/// A shaped paragraph broken into lines no wider than `width` points.
+fn lines(fonts: &FontBook, shaped: &Shaped, width: f32) -> Result<Vec<Line>> {
     let text = &shaped.text;
     if text.trim().is_empty() {
         return Ok(Vec::new());
@@ -211,14 +260,7 @@ pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Resu
         while end > a && text[..end].ends_with(|c: char| c.is_whitespace()) {
             end = text[..end].char_indices().next_back().map_or(a, |(i, _)| i);
         }
-        out.push(build_line(
-            fonts,
-            &shaped,
-            glyphs.range(a, end),
-            a,
-            end,
-            spans,
-        ));
+        out.push(build_line(fonts, &shaped, glyphs.range(a, end), a, end));
     }
     // A mandatory break at the very end makes no extra empty line, but blank
     // lines inside the paragraph are kept.
@@ -272,7 +314,6 @@ fn build_line(
     range: std::ops::Range<usize>,
     a: usize,
     b: usize,
-    spans: &[Span],
 ) -> Line {
     let mut runs: Vec<GlyphRun> = Vec::new();
     let mut x = 0.0;
@@ -319,8 +360,8 @@ fn build_line(
         .iter()
         .map(|r| r.style.size)
         .fold(0.0, f32::max)
-        .max(spans.first().map_or(0.0, |s| s.style.size));
-    let weight = spans.first().map_or(Weight::Regular, |s| s.style.weight);
+        .max(shaped.first.map_or(0.0, |s| s.size));
+    let weight = shaped.first.map_or(Weight::Regular, |s| s.weight);
     let face = fonts.primary(weight);
     Line {
         width: x,
