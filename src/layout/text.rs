@@ -37,7 +37,10 @@ impl Span {
 /// measured and then placed) is shaped once. It lives as long as one
 /// handout's layout, so it holds at most that handout's text.
 #[derive(Default)]
-pub(crate) struct ShapeCache(RefCell<HashMap<Vec<(String, Weight, u32, Color)>, Rc<Shaped>>>);
+pub(crate) struct ShapeCache(RefCell<HashMap<Vec<SpanKey>, Rc<Shaped>>>);
+
+/// A span's text and what its shaping depends on (size as bits).
+type SpanKey = (String, Weight, u32, Color);
 
 /// [`wrap`], shaping through `cache`.
 pub(crate) fn wrap_in(
@@ -260,7 +263,7 @@ fn lines(fonts: &FontBook, shaped: &Shaped, width: f32) -> Result<Vec<Line>> {
         while end > a && text[..end].ends_with(|c: char| c.is_whitespace()) {
             end = text[..end].char_indices().next_back().map_or(a, |(i, _)| i);
         }
-        out.push(build_line(fonts, &shaped, glyphs.range(a, end), a, end));
+        out.push(build_line(fonts, shaped, glyphs.range(a, end), a, end));
     }
     // A mandatory break at the very end makes no extra empty line, but blank
     // lines inside the paragraph are kept.
