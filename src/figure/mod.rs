@@ -20,6 +20,7 @@ pub mod body;
 mod cache;
 pub mod contact;
 pub mod geom;
+pub mod joints;
 mod outline;
 pub mod posture;
 pub mod props;

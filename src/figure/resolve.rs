@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::body::{self, BodyPoint};
 use super::contact::{self, Contact};
-use super::skeleton::{Angles, Joint, JointKind, Side, KINDS};
+use super::skeleton::{Angles, Joint, Side};
 use super::spec::{FigureSpec, PoseSpec};
 use super::Problem;
 
@@ -137,58 +137,7 @@ pub struct Blame {
     pub end: Vec<(Joint, Range<usize>)>,
 }
 
-/// The joints a name in a pose table sets: `left-hip`, `hips`, `spine`.
-pub fn joints_named(name: &str) -> Option<Vec<Joint>> {
-    for k in KINDS.iter() {
-        if !k.sided && k.name == name {
-            return Joint::with_side(k, None).map(|j| vec![j]);
-        }
-        if k.sided {
-            if k.both == name {
-                return Some(
-                    Side::BOTH
-                        .iter()
-                        .filter_map(|d| Joint::with_side(k, Some(*d)))
-                        .collect(),
-                );
-            }
-            for d in Side::BOTH {
-                if name == format!("{}-{}", d.word(), k.name) {
-                    return Joint::with_side(k, Some(d)).map(|j| vec![j]);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// Every name a pose table accepts besides `posture`.
-pub fn joint_names() -> Vec<String> {
-    let mut v = Vec::new();
-    for k in KINDS.iter() {
-        if k.sided {
-            v.push(format!("left-{}", k.name));
-            v.push(format!("right-{}", k.name));
-            v.push(k.both.to_string());
-        } else {
-            v.push(k.name.to_string());
-        }
-    }
-    v
-}
-
-/// The degree of freedom a key names, and +1 or -1 for its direction.
-pub fn dof_index(kind: &JointKind, key: &str) -> Option<(usize, f32)> {
-    kind.dofs.iter().enumerate().find_map(|(i, d)| {
-        if d.positive == key {
-            Some((i, 1.0))
-        } else if d.negative == key {
-            Some((i, -1.0))
-        } else {
-            None
-        }
-    })
-}
+pub use super::joints::{dof_index, joint_names, joints_named};
 
 pub(super) fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
     let r = s.span();
