@@ -168,11 +168,14 @@ fn a_qr_code_printed_from_the_pdf_decodes_to_the_video_address() {
             &out,
         );
         let prefix = env.path().join(template);
+        // At 300 dpi, as a printer prints it (at 150 dpi a module is four
+        // and a half pixels, and whether the reader finds the code depends
+        // on where the page puts it).
         let r = tool(
             "pdftoppm",
             &[
                 "-r",
-                "150",
+                "300",
                 "-f",
                 "1",
                 "-l",

@@ -12,6 +12,7 @@ logo-alt = { $clinic } logo
 
 ## Exercise cards
 card-start = Start:
+card-caution = Take care:
 card-tip = Tip:
 card-easier = Easier:
 card-harder = Harder:

@@ -106,6 +106,9 @@ impl Words {
     pub fn card_start(&self) -> String {
         self.plain("card-start")
     }
+    pub fn card_caution(&self) -> String {
+        self.plain("card-caution")
+    }
     pub fn card_tip(&self) -> String {
         self.plain("card-tip")
     }

@@ -357,6 +357,15 @@ fn words(
     }
     ty += para_gap * 0.6;
     let mut extra: Vec<(String, &str, &str)> = Vec::new();
+    // When to stop or hold on: printed in every template, as one paragraph.
+    let cautions = ex.cautions.join(" ");
+    if !cautions.trim().is_empty() {
+        extra.push((
+            format!("{} ", cx.words.card_caution()),
+            &cautions,
+            "cautions",
+        ));
+    }
     if t.sections.tips {
         for tip in &ex.tips {
             extra.push((format!("{} ", cx.words.card_tip()), tip, "tips"));

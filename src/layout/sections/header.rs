@@ -71,7 +71,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     details.retain(|d| !d.is_empty());
     if !details.is_empty() {
         let lines = cx.wrap(
-            &[Span::new(details.join("  ·  "), small)],
+            &[Span::new(details.join(" · "), small)],
             w - x,
             "the clinic details",
         )?;
