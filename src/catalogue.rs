@@ -68,15 +68,10 @@ impl Filter {
 }
 
 /// The words an exercise can be found by.
-fn haystack(ex: &Exercise) -> Vec<String> {
-    let mut text = vec![ex.title.clone(), ex.id.replace('-', " ")];
-    text.extend(ex.also_called.clone());
-    text.extend(ex.tags.iter().cloned());
-    text.extend(ex.region.iter().map(|r| r.to_string()));
-    text.extend(ex.position.map(|p| p.to_string().replace('-', " ")));
-    text.extend(ex.equipment.iter().map(|e| e.to_string()));
-    text.extend(ex.goal.iter().map(|g| g.to_string()));
-    text.iter()
+/// The lowercase words of some texts.
+fn words_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    texts
+        .into_iter()
         .flat_map(|t| {
             t.to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
@@ -87,11 +82,32 @@ fn haystack(ex: &Exercise) -> Vec<String> {
         .collect()
 }
 
+fn haystack(ex: &Exercise) -> Vec<String> {
+    let mut text = vec![ex.title.clone(), ex.id.replace('-', " ")];
+    text.extend(ex.also_called.clone());
+    text.extend(ex.tags.iter().cloned());
+    text.extend(ex.region.iter().map(|r| r.to_string()));
+    text.extend(ex.position.map(|p| p.to_string().replace('-', " ")));
+    text.extend(ex.equipment.iter().map(|e| e.to_string()));
+    text.extend(ex.goal.iter().map(|g| g.to_string()));
+    words_of(text.iter().map(String::as_str))
+}
+
 /// How well `query` finds `ex`, from 0 to 1, or `None`: every query word must
 /// match a word of the exercise, as its start ("clam" finds "clams") or
 /// nearly (one or two letters wrong, by Jaro–Winkler similarity).
 pub fn search_score(ex: &Exercise, query: &str) -> Option<f64> {
-    let words = haystack(ex);
+    score_words(&haystack(ex), query)
+}
+
+/// [`search_score`] for a line of text, such as a picker's option ("Clams
+/// [hip, lying-on-side, pillow]"): the same rule, so the picker forgives the
+/// same typos as `handout list`.
+pub fn text_score(text: &str, query: &str) -> Option<f64> {
+    score_words(&words_of([text]), query)
+}
+
+fn score_words(words: &[String], query: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut n = 0;
     for q in query
@@ -126,6 +142,19 @@ pub fn search_score(ex: &Exercise, query: &str) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::content::Library;
+
+    #[test]
+    fn a_picker_line_is_found_by_the_same_words_as_an_exercise() {
+        let line = "Calf stretch at a wall  [ankle, standing, wall]";
+        assert!(text_score(line, "calf strech").is_some());
+        assert!(text_score(line, "ankle wall").is_some());
+        assert!(text_score("Hip hitch  [hip, standing, wall]", "hip hich").is_some());
+        assert_eq!(
+            text_score("Clams  [hip, lying-on-side, pillow]", "knee"),
+            None
+        );
+        assert!(text_score("Clams  [hip, lying-on-side, pillow]", "side").is_some());
+    }
 
     fn found(query: &str) -> Vec<String> {
         let lib = Library::builtin().unwrap();

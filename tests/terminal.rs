@@ -49,7 +49,8 @@ fn the_fast_path_keeps_the_order_picked_and_offers_a_new_name_when_the_file_is_t
     for run in 0..2 {
         let mut s = spawn(&env, &["make", "-i", "--date", "2026-11-25"]);
         answer(&mut s, "Patient's name", "Jane Doe");
-        answer(&mut s, "Add an exercise or a preset", &hitch);
+        // Searched with a typo, as `handout list` forgives it.
+        answer(&mut s, "Add an exercise or a preset", "hip hich");
         answer(&mut s, "Add another", &clams);
         answer(&mut s, "Add another", "Done");
         answer(&mut s, "Order on the sheet", "");

@@ -47,6 +47,13 @@ impl Prompter for Terminal {
             .with_help_message(q.help)
             .with_page_size(12)
             .with_starting_cursor(q.start.min(q.options.len().saturating_sub(1)))
+            // Typing searches as `handout list` does: by words, typos forgiven.
+            .with_scorer(&|input, _, value, _| {
+                if input.trim().is_empty() {
+                    return Some(0);
+                }
+                handout::catalogue::text_score(value, input).map(|s| (s * 1000.0) as i64)
+            })
             // Once answered, show the title without its tags.
             .with_formatter(&|o| o.value.split("  ").next().unwrap_or(o.value).to_string())
             .raw_prompt()
