@@ -14,6 +14,7 @@ pub mod diagnose;
 mod files;
 mod limits;
 pub mod model;
+mod template;
 mod validate;
 
 use std::borrow::Cow;

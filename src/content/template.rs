@@ -1,0 +1,180 @@
+//! The typed form of a template file (`templates/<name>.toml`): page, type
+//! sizes, card geometry, columns, picture placement, style and which sections
+//! a handout shows, in which order. Ranges are checked in `limits.rs`.
+
+use serde::{Deserialize, Deserializer};
+
+use super::model::{Colours, Measure};
+
+/// `templates/<name>.toml`: how a handout looks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Template {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub page: PageSpec,
+    pub text: TextSpec,
+    pub header: HeaderSpec,
+    pub card: CardSpec,
+    #[serde(default)]
+    pub layout: LayoutSpec,
+    #[serde(default)]
+    pub style: StyleSpec,
+    pub sections: Sections,
+    /// Overrides the clinic's colours for this design.
+    pub colours: Option<Colours>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PageSpec {
+    pub margin_mm: Measure,
+    pub footer_gap_mm: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TextSpec {
+    pub body_pt: Measure,
+    pub line_height: Measure,
+    pub title_pt: Measure,
+    pub clinic_pt: Measure,
+    pub heading_pt: Measure,
+    pub dose_pt: Measure,
+    pub small_pt: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeaderSpec {
+    pub logo_height_mm: Measure,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CardSpec {
+    pub picture_width_mm: Measure,
+    pub gap_mm: Measure,
+    pub padding_mm: Measure,
+    pub spacing_mm: Measure,
+    pub border_pt: Measure,
+    pub corner_mm: Measure,
+    /// A wide picture less tall than this in the column goes under the title, this tall.
+    pub picture_height_mm: Option<Measure>,
+}
+
+/// How cards are arranged.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LayoutSpec {
+    /// Cards side by side (1 to 3).
+    #[serde(default = "one")]
+    pub columns: Columns,
+    /// Where a card's picture goes.
+    #[serde(default)]
+    pub picture: PicturePlace,
+}
+
+impl Default for LayoutSpec {
+    fn default() -> Self {
+        LayoutSpec {
+            columns: Columns(1),
+            picture: PicturePlace::Left,
+        }
+    }
+}
+
+fn one() -> Columns {
+    Columns(1)
+}
+
+/// A number of columns, 1 to 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns(pub usize);
+
+impl<'de> Deserialize<'de> for Columns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        if (1..=3).contains(&n) {
+            Ok(Columns(n as usize))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: expected 1, 2 or 3 columns"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PicturePlace {
+    /// Pictures, dose and video code in a column left of the words.
+    #[default]
+    Left,
+    /// A small picture at the top left with the title and dose beside it, the words below.
+    Top,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StyleSpec {
+    /// Light colour behind the dose, the safety box and the numbers. `false`
+    /// keeps every text on white (outlines only), for large print.
+    #[serde(default = "yes")]
+    pub fills: bool,
+}
+
+impl Default for StyleSpec {
+    fn default() -> Self {
+        StyleSpec { fills: true }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Sections {
+    pub order: Vec<Section>,
+    #[serde(default = "yes")]
+    pub tips: bool,
+    /// Print each exercise's easier and harder variants.
+    #[serde(default)]
+    pub progressions: bool,
+    /// Print a QR code for exercises that have a video.
+    #[serde(default = "yes")]
+    pub video: bool,
+    /// Print the aim line under each title.
+    #[serde(default = "yes")]
+    pub aim: bool,
+    /// The plan box (after the header unless `order` places it).
+    #[serde(default = "yes")]
+    pub plan: bool,
+    /// The plan box as one paragraph, without heading and glossary.
+    #[serde(default)]
+    pub short_plan: bool,
+    /// Without a log, a one-week tick chart at the end.
+    #[serde(default = "yes")]
+    pub tracker: bool,
+    /// The dose in sentences, or (`false`) in short: "3 sets × 12 reps".
+    #[serde(default = "yes")]
+    pub dose_in_words: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Header,
+    /// What the exercises are for, what to do and what is normal.
+    Plan,
+    Exercises,
+    Safety,
+    Notes,
+    /// The tick-box exercise log (when the handout asks for one).
+    Log,
+}
