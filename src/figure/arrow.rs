@@ -13,6 +13,10 @@ const ARROW_OFFSET: f32 = 3.6;
 const ARROW_MIN: f32 = 5.0;
 /// The smallest loop of a round arrow (radius, mm).
 const ROUND_MIN: f32 = 3.2;
+/// The farthest any point of an arrow lies from the box of the path it
+/// follows: beside it at the widest offset, or a short arrow's length past
+/// it, or round it (drawing mm, with room to spare).
+pub const NEAR: f32 = 20.0;
 
 /// Smooth a polyline with Catmull-Rom segments.
 pub fn smooth(pts: &[Vec2]) -> Vec<PathCmd> {

@@ -351,6 +351,11 @@ fn paint(
                 }
             }
         }
+        // Every place the arrow may go lies within NEAR of its path's box:
+        // the discs farther off can cover none of it.
+        let lo = pts.iter().fold(Vec2::splat(f32::MAX), |a, p| a.min(*p));
+        let hi = pts.iter().fold(Vec2::splat(f32::MIN), |a, p| a.max(*p));
+        discs.retain(|(c, r, _)| (c.clamp(lo, hi) - *c).length() <= r + arrow::NEAR);
         let cover = |q: Vec2| -> f32 {
             discs
                 .iter()
