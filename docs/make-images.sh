@@ -32,7 +32,7 @@ rsvg-convert "$svg" -o docs/templates.png
 
 # The figures: the five of the glute-strength programme, every figure of the
 # library, and the worked example of the README.
-"$bin" figure clams side-lying-leg-raise side-lying-leg-raise-glute-med hip-hitch hip-hinge -o docs/figures.png
+"$bin" figure clams side-lying-leg-raise side-lying-leg-raise-glute-med hip-hitch hip-hinge --width-mm 46 -o docs/figures.png
 "$bin" figure --all --width-mm 45 --dpi 100 --columns 6 -o docs/all-figures.png
 "$bin" figure seated-knee-extension --width-mm 50 -o docs/figure-example.png
 ls -l docs/*.png
