@@ -4,7 +4,6 @@
 
 use crate::content::{Equipment, Exercise, Goal, Position, Region};
 use crate::error::{Error, Result};
-use crate::request::Field;
 
 /// What to show: every given part must hold.
 #[derive(Debug, Clone, Default)]
@@ -24,16 +23,16 @@ fn named<T: Copy>(name: &str, all: &[T], name_of: fn(T) -> &'static str, what: &
     all.iter()
         .copied()
         .find(|v| name_of(*v) == key)
-        .ok_or_else(|| Error::Choice {
-            field: Field::Exercises,
-            value: name.to_string(),
-            reason: format!(
-                "not a {what}: the {what}s are {}",
-                all.iter()
-                    .map(|v| name_of(*v))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|v| name_of(*v)).collect();
+            let close = crate::error::suggest(&key, names.iter().copied());
+            Error::Refused {
+                message: format!("`{name}` is not a {what}"),
+                hint: Some(match close {
+                    Some(c) => format!("did you mean `{c}`? The {what}s are {}", names.join(", ")),
+                    None => format!("the {what}s are {}", names.join(", ")),
+                }),
+            }
         })
 }
 

@@ -98,17 +98,9 @@ impl Plan {
                 .items
                 .iter()
                 .map(|i| {
-                    let item = ItemSpec {
-                        id: i.exercise.id.clone(),
-                        dose: full_override(&i.dose),
-                        note: None,
-                    };
-                    let syntax = item.syntax().unwrap_or_else(|| item.id.clone());
-                    let dose = syntax
-                        .strip_prefix(&format!("{}:", item.id))
-                        .or_else(|| syntax.strip_prefix(item.id.as_str()))
-                        .unwrap_or("")
-                        .to_string();
+                    // Every part of a dose has a syntax (how often in the
+                    // clinic's words is kept beside it, and left out here).
+                    let dose = full_override(&i.dose).syntax().unwrap_or_default();
                     PlanItem {
                         id: i.exercise.id.clone(),
                         dose,
@@ -179,6 +171,24 @@ impl Plan {
     }
 
     /// The plan embedded in a handout's PDF (`shown` names the file).
+    /// The plan of the handout in the file `path` (refused unread when it is
+    /// larger than any handout).
+    pub fn read(path: &std::path::Path) -> Result<Plan> {
+        let shown = path.display().to_string();
+        let read_err = |source| Error::Read {
+            path: shown.clone(),
+            source,
+        };
+        if std::fs::metadata(path).map_err(read_err)?.len() > MAX_PDF_BYTES {
+            return Err(Error::file(
+                &shown,
+                "this is larger than any handout; is it the right file?",
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(read_err)?;
+        Plan::from_pdf(&shown, &bytes)
+    }
+
     pub fn from_pdf(shown: &str, bytes: &[u8]) -> Result<Plan> {
         let not_one = |why: &str| {
             Error::file(shown, format!("no plan could be read from it: {why}")).with_hint(
@@ -242,4 +252,37 @@ fn embedded_plan(bytes: &[u8]) -> Option<Vec<u8>> {
             .or_else(|| Some(stream.content.clone()));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+    use crate::program::resolve;
+    use crate::request::parse_date;
+
+    /// Every dose of every built-in programme comes back from the plan as it
+    /// was; a dose of sets with no repetitions (three holds) is written too.
+    #[test]
+    fn every_dose_survives_the_plan() {
+        let lib = Library::builtin().unwrap();
+        let date = parse_date("2026-11-25").unwrap();
+        let doses = |h: &Handout| h.items.iter().map(|i| i.dose.clone()).collect::<Vec<_>>();
+        for id in lib.program_ids() {
+            let sel = Selection {
+                patient: "Zoë Ó'Brien".into(),
+                program: Some(id.to_string()),
+                ..Default::default()
+            };
+            let mut h = resolve(&lib, &sel, date).unwrap();
+            let plan = Plan::from_toml("test", Plan::of(&h).to_toml().as_bytes()).unwrap();
+            assert!(plan.exercises.iter().all(|p| !p.dose.is_empty()), "{id}");
+            let again = resolve(&lib, &plan.selection().unwrap(), date).unwrap();
+            assert_eq!(doses(&again), doses(&h), "{id}");
+            let d = &mut h.items[0].dose;
+            (d.sets, d.reps, d.hold_seconds) = (Some(3), None, 45);
+            let dose = &Plan::of(&h).exercises[0].dose;
+            assert!(dose.starts_with("3 sets@45s"), "{id}: {dose}");
+        }
+    }
 }

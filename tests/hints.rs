@@ -99,3 +99,17 @@ fn a_missing_folder_is_named_without_the_temporary_file() {
     assert!(!r.stderr.contains(".part"));
     assert!(env.files().is_empty());
 }
+
+#[test]
+fn a_mistyped_list_filter_names_the_filter_not_an_exercise_item() {
+    let env = Env::new();
+    let r = env.run(&["list", "--region", "kneee"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error: `kneee` is not a region\nhint: did you mean `knee`?"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("SETSxREPS"), "{}", r.stderr);
+}

@@ -91,18 +91,7 @@ pub fn show(lib: &Library, id: &str) -> Result<ExitCode, Error> {
 /// it carries, with the doses in the clinic's words.
 fn show_plan(lib: &Library, path: &std::path::Path) -> Result<ExitCode, Error> {
     let shown = path.display().to_string();
-    let read_err = |source| Error::Read {
-        path: shown.clone(),
-        source,
-    };
-    if std::fs::metadata(path).map_err(read_err)?.len() > handout::plan::MAX_PDF_BYTES {
-        return Err(Error::file(
-            &shown,
-            "this is larger than any handout; is it the right file?",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(read_err)?;
-    let plan = handout::plan::Plan::from_pdf(&shown, &bytes)?;
+    let plan = handout::plan::Plan::read(path)?;
     let sel = plan.selection()?;
     let words = Words::for_language(&lib.clinic.language);
     let date = sel.date.map(|d| words.long_date(d)).unwrap_or_default();

@@ -113,20 +113,7 @@ pub fn run(lib: Library, a: MakeArgs) -> Result<ExitCode, Error> {
 /// new dose, exercises left out, other choices replaced. Its old next
 /// appointment is dropped (it was for the visit that has now happened).
 fn reissue(old: &Path, flags: Selection) -> Result<Selection, Error> {
-    let shown = old.display().to_string();
-    let read_err = |source| Error::Read {
-        path: shown.clone(),
-        source,
-    };
-    let size = std::fs::metadata(old).map_err(read_err)?.len();
-    if size > handout::plan::MAX_PDF_BYTES {
-        return Err(Error::file(
-            &shown,
-            "this is larger than any handout; is it the right file?",
-        ));
-    }
-    let bytes = std::fs::read(old).map_err(read_err)?;
-    let plan = handout::plan::Plan::from_pdf(&shown, &bytes)?;
+    let plan = handout::plan::Plan::read(old)?;
     let mut sel = plan.selection()?;
     sel.date = flags.date;
     sel.next_appointment = flags.next_appointment;

@@ -116,12 +116,8 @@ fn advice(command: &Command, path: &str, typed: &str) -> String {
         .map(|(_, _, to)| to.to_string())
         .filter(|to| visible.contains(to));
     let near = synonym.or_else(|| {
-        visible
-            .iter()
-            .map(|v| (strsim::levenshtein(v.trim_start_matches('-'), name), v))
-            .filter(|(d, v)| *d <= 2.max(v.len() / 4))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, v)| v.clone())
+        handout::error::suggest(name, visible.iter().map(|v| v.trim_start_matches('-')))
+            .map(|v| format!("--{v}"))
     });
     match near {
         Some(flag) => format!("did you mean `{flag}`? {help}"),

@@ -51,6 +51,8 @@ pub struct Library {
     /// Problems found while indexing (bad file names, duplicate ids).
     index_problems: Vec<Error>,
     exercise_cache: HashMap<String, OnceLock<Arc<Exercise>>>,
+    /// Programs as parsed, once each (a batch asks for one per row).
+    program_cache: HashMap<String, OnceLock<Program>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -228,6 +230,10 @@ impl Library {
             .keys()
             .map(|k| (k.clone(), OnceLock::new()))
             .collect();
+        let program_cache = programs
+            .keys()
+            .map(|k| (k.clone(), OnceLock::new()))
+            .collect();
         Ok(Library {
             name,
             root,
@@ -238,6 +244,7 @@ impl Library {
             templates,
             index_problems,
             exercise_cache,
+            program_cache,
         })
     }
 
@@ -363,10 +370,14 @@ impl Library {
                 suggestion: suggest(id, self.program_ids()),
             }]);
         };
+        let cell = &self.program_cache[id];
+        if let Some(p) = cell.get() {
+            return Ok(p.clone());
+        }
         let bytes = self.read(rel).map_err(|e| vec![e])?;
         let mut p: Program = diagnose::parse_all(&self.display(rel), &bytes)?;
         p.id = id.to_string();
-        Ok(p)
+        Ok(cell.get_or_init(|| p).clone())
     }
 
     /// Where a program's file is, and its text (to point at lines in it).

@@ -37,7 +37,7 @@ pub const DURATION_SECONDS: (u32, u32) = (5, 3600);
 pub const MAX_PER_DAY: u32 = 6;
 
 /// What the parts of a dose may be, for messages.
-const PARTS: &str = "SETSxREPS (3x12), a number of times (3x), a hold (@5s), a time (30s, 10min), how often (daily, 2/day, 3/week) and each-side or one-side";
+const PARTS: &str = "SETSxREPS (3x12), a number of times (3x), sets of a hold or time (3 sets), a hold (@5s), a time (30s, 10min), how often (daily, 2/day, 3/week) and each-side or one-side";
 
 /// The dose of an item: parts separated by spaces (a hold may follow without
 /// one: `3x12@5s`). `whole` names the item in errors.
@@ -50,6 +50,21 @@ fn parse_dose(whole: &str, dose: &str) -> Result<DoseOverride> {
     let lower = lower
         .replace("each side", "each-side")
         .replace("one side", "one-side");
+    // "3 sets" (sets of a hold or a time, with no count of repetitions) is
+    // one part.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut tokens: Vec<String> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        let digits = !words[k].is_empty() && words[k].chars().all(|c| c.is_ascii_digit());
+        if digits && matches!(words.get(k + 1), Some(&("sets" | "set"))) {
+            tokens.push(format!("{}sets", words[k]));
+            k += 2;
+        } else {
+            tokens.push(words[k].to_string());
+            k += 1;
+        }
+    }
     let number = |t: &str, what: &str, range: (u32, u32)| -> Result<u32> {
         match t.parse::<u32>() {
             Ok(n) if (range.0..=range.1).contains(&n) => Ok(n),
@@ -66,7 +81,7 @@ fn parse_dose(whole: &str, dose: &str) -> Result<DoseOverride> {
         *slot = Some(v);
         Ok(())
     }
-    for token in lower.split_whitespace() {
+    for token in tokens.iter().map(String::as_str) {
         let twice = |e: String| err(e);
         if let Some(h) = token.strip_prefix('@') {
             let digits = h.strip_suffix('s').unwrap_or(h);
@@ -77,6 +92,12 @@ fn parse_dose(whole: &str, dose: &str) -> Result<DoseOverride> {
                 return Err(err("a hold can be at most 600 seconds".into()));
             }
             set(&mut d.hold_seconds, secs, "the hold").map_err(twice)?;
+        } else if let Some(n) = token
+            .strip_suffix("sets")
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        {
+            let n = number(n, "the sets", (1, MAX_COUNT))?;
+            set(&mut d.sets, n, "the sets").map_err(twice)?;
         } else if let Some((a, b)) = token.split_once(['x', '×']) {
             if b.is_empty() {
                 let n = number(a, "the number of times", (1, MAX_COUNT))?;
@@ -206,7 +227,21 @@ impl ItemSpec {
     /// The item in its own syntax (`clams:3x12@5s 2/day`), when the syntax can
     /// say its dose (not a frequency in the clinic's own words).
     pub fn syntax(&self) -> Option<String> {
-        let d = &self.dose;
+        let dose = self.dose.syntax()?;
+        Some(match dose.chars().next() {
+            None => self.id.clone(),
+            Some('@') => format!("{}{dose}", self.id),
+            Some(_) => format!("{}:{dose}", self.id),
+        })
+    }
+}
+
+impl DoseOverride {
+    /// The dose as typed after an id and `:` (`3x12@5s 2/day`, `@5s`, or
+    /// empty for none), when the syntax can say it (not a frequency in the
+    /// clinic's own words).
+    pub fn syntax(&self) -> Option<String> {
+        let d = self;
         if d.frequency.is_some() {
             return None;
         }
@@ -214,7 +249,7 @@ impl ItemSpec {
         match (d.sets, d.reps) {
             (Some(s), Some(r)) => parts.push(format!("{s}x{r}")),
             (None, Some(r)) => parts.push(format!("{r}x")),
-            (Some(_), None) => return None,
+            (Some(s), None) => parts.push(format!("{s} sets")),
             (None, None) => {}
         }
         let mut dose = parts.join(" ");
@@ -244,10 +279,6 @@ impl ItemSpec {
             }
             dose += &r;
         }
-        Some(match dose.chars().next() {
-            None => self.id.clone(),
-            Some('@') => format!("{}{dose}", self.id),
-            Some(_) => format!("{}:{dose}", self.id),
-        })
+        Some(dose)
     }
 }

@@ -250,6 +250,12 @@ fn doses_a_clinician_writes() {
         (i.dose.days_per_week, i.dose.each_side),
         (Some(3), Some(false))
     );
+    // Sets with no count of repetitions: three holds of 45 seconds.
+    let i = ItemSpec::parse("ankle-circles:3 sets @45s").unwrap();
+    assert_eq!(
+        (i.dose.sets, i.dose.reps, i.dose.hold_seconds),
+        (Some(3), None, Some(45))
+    );
     let i = ItemSpec::parse("one-leg-stand-chair:3x 30s").unwrap();
     assert_eq!((i.dose.reps, i.dose.duration_seconds), (Some(3), Some(30)));
     // Every dose can be written back and read again.
@@ -260,6 +266,7 @@ fn doses_a_clinician_writes() {
         "clams@3s",
         "clams",
         "ankle-pumps:20x 6/day",
+        "ankle-circles:3 sets@45s 2/day each-side",
     ] {
         let i = ItemSpec::parse(s).unwrap();
         assert_eq!(i.syntax().as_deref(), Some(s));

@@ -151,28 +151,18 @@ fn parse_dose(text: &str) -> std::result::Result<DoseOverride, String> {
 
 /// A dose in the item syntax (`3x10@3s each-side`), when the syntax can say it.
 pub fn dose_syntax(d: &Dose) -> Option<String> {
-    let item = ItemSpec {
-        id: "x".into(),
-        dose: DoseOverride {
-            sets: d.sets,
-            reps: d.reps,
-            hold_seconds: (d.hold_seconds > 0).then_some(d.hold_seconds),
-            duration_seconds: (d.duration_seconds > 0).then_some(d.duration_seconds),
-            per_day: d.per_day,
-            days_per_week: d.days_per_week,
-            // How often in the clinic's own words is not typed: Enter keeps it.
-            frequency: None,
-            each_side: d.each_side.then_some(true),
-        },
-        note: None,
-    };
-    let s = item.syntax()?;
-    Some(
-        s.strip_prefix("x:")
-            .or(s.strip_prefix('x'))
-            .unwrap_or("")
-            .to_string(),
-    )
+    DoseOverride {
+        sets: d.sets,
+        reps: d.reps,
+        hold_seconds: (d.hold_seconds > 0).then_some(d.hold_seconds),
+        duration_seconds: (d.duration_seconds > 0).then_some(d.duration_seconds),
+        per_day: d.per_day,
+        days_per_week: d.days_per_week,
+        // How often in the clinic's own words is not typed: Enter keeps it.
+        frequency: None,
+        each_side: d.each_side.then_some(true),
+    }
+    .syntax()
 }
 
 /// An order typed as numbers (`3 1 2`, `3,1`): the positions, each once; the
