@@ -27,11 +27,11 @@ fn named<T: Copy>(name: &str, all: &[T], name_of: fn(T) -> &'static str, what: &
             let names: Vec<&str> = all.iter().map(|v| name_of(*v)).collect();
             let close = crate::error::suggest(&key, names.iter().copied());
             Error::Refused {
-                message: format!("`{name}` is not a {what}"),
-                hint: Some(match close {
-                    Some(c) => format!("did you mean `{c}`? The {what}s are {}", names.join(", ")),
-                    None => format!("the {what}s are {}", names.join(", ")),
-                }),
+                message: format!(
+                    "`{name}` is not a {what}: the {what}s are {}",
+                    names.join(", ")
+                ),
+                hint: close.map(|c| format!("did you mean `{c}`?")),
             }
         })
 }

@@ -107,7 +107,8 @@ fn a_mistyped_list_filter_names_the_filter_not_an_exercise_item() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .starts_with("error: `kneee` is not a region\nhint: did you mean `knee`?"),
+            .starts_with("error: `kneee` is not a region: the regions are back, hip, knee")
+            && r.stderr.contains("\nhint: did you mean `knee`?"),
         "{}",
         r.stderr
     );
