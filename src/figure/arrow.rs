@@ -221,7 +221,6 @@ pub fn arrow(
     centroid: Vec2,
     kind: ArrowKind,
     style: &FigureStyle,
-    scale: f32,
     cover: &dyn Fn(Vec2) -> f32,
 ) -> Vec<PathShape> {
     if path.len() < 2 || kind == ArrowKind::None {
@@ -254,19 +253,19 @@ pub fn arrow(
     let mut out = vec![PathShape {
         cmds: shaft_cmds.clone(),
         fill: None,
-        stroke: Some((style.outline, (ARROW_WIDTH + ARROW_HALO) * scale)),
+        stroke: Some((style.outline, ARROW_WIDTH + ARROW_HALO)),
     }];
     for h in &heads {
         out.push(PathShape {
             cmds: h.clone(),
             fill: Some(style.outline),
-            stroke: Some((style.outline, ARROW_HALO * scale)),
+            stroke: Some((style.outline, ARROW_HALO)),
         });
     }
     out.push(PathShape {
         cmds: shaft_cmds,
         fill: None,
-        stroke: Some((style.arrow, ARROW_WIDTH * scale)),
+        stroke: Some((style.arrow, ARROW_WIDTH)),
     });
     for h in heads {
         out.push(PathShape {

@@ -85,22 +85,12 @@ impl PartId {
         }
     }
 
-    /// The foot and its toes (what a standing body rests on).
-    pub fn is_foot(self) -> bool {
-        matches!(self, PartId::Foot(_) | PartId::Toes(_))
-    }
-
     /// Parts of the head, drawn together, ordered among themselves by depth.
     pub fn is_head(self) -> bool {
         matches!(
             self,
             PartId::Head | PartId::Hair | PartId::Nose | PartId::Ear(_) | PartId::Eye(_)
         )
-    }
-
-    /// Whether the part is a limb segment (drawn lighter on the far side).
-    pub fn is_limb(self) -> bool {
-        self.side().is_some() && !matches!(self, PartId::Ear(_) | PartId::Eye(_))
     }
 }
 

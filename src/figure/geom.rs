@@ -9,26 +9,39 @@ fn cross(o: Vec2, a: Vec2, b: Vec2) -> f32 {
 
 /// Convex hull (Andrew's monotone chain), counter-clockwise (in a y-up
 /// frame).
-pub fn hull(mut pts: Vec<Vec2>) -> Vec<Vec2> {
-    pts.retain(|p| p.is_finite());
-    pts.sort_unstable_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-    pts.dedup_by(|a, b| (*a - *b).length_squared() < 1e-10);
+pub fn hull(pts: Vec<Vec2>) -> Vec<Vec2> {
+    hull_by(pts, |p| *p)
+}
+
+/// [`hull`] of things that have a position (`pos`), each kept whole (a
+/// point with its label).
+pub fn hull_by<T: Copy>(mut pts: Vec<T>, pos: impl Fn(&T) -> Vec2) -> Vec<T> {
+    pts.retain(|p| pos(p).is_finite());
+    pts.sort_unstable_by(|a, b| {
+        let (a, b) = (pos(a), pos(b));
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+    });
+    pts.dedup_by(|a, b| (pos(a) - pos(b)).length_squared() < 1e-10);
     if pts.len() < 3 {
         return pts;
     }
-    let mut lower: Vec<Vec2> = Vec::with_capacity(pts.len());
-    for &p in &pts {
-        while lower.len() >= 2 && cross(lower[lower.len() - 2], lower[lower.len() - 1], p) <= 0.0 {
+    let turns_left = |chain: &[T], p: &T| {
+        let n = chain.len();
+        cross(pos(&chain[n - 2]), pos(&chain[n - 1]), pos(p)) > 0.0
+    };
+    let mut lower: Vec<T> = Vec::with_capacity(pts.len());
+    for p in &pts {
+        while lower.len() >= 2 && !turns_left(&lower, p) {
             lower.pop();
         }
-        lower.push(p);
+        lower.push(*p);
     }
-    let mut upper: Vec<Vec2> = Vec::with_capacity(pts.len());
-    for &p in pts.iter().rev() {
-        while upper.len() >= 2 && cross(upper[upper.len() - 2], upper[upper.len() - 1], p) <= 0.0 {
+    let mut upper: Vec<T> = Vec::with_capacity(pts.len());
+    for p in pts.iter().rev() {
+        while upper.len() >= 2 && !turns_left(&upper, p) {
             upper.pop();
         }
-        upper.push(p);
+        upper.push(*p);
     }
     lower.pop();
     upper.pop();

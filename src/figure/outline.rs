@@ -55,43 +55,6 @@ fn project(prim: &Prim, cam: &Camera) -> Conic {
     }
 }
 
-fn cross(o: Vec2, a: Vec2, b: Vec2) -> f32 {
-    (a - o).perp_dot(b - o)
-}
-
-/// Convex hull of labelled points (monotone chain), counter-clockwise in
-/// the page's own axes; each point keeps its label.
-fn hull(mut pts: Vec<(Vec2, u32)>) -> Vec<(Vec2, u32)> {
-    pts.retain(|p| p.0.is_finite());
-    pts.sort_unstable_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.0.y.total_cmp(&b.0.y)));
-    pts.dedup_by(|a, b| (a.0 - b.0).length_squared() < 1e-10);
-    if pts.len() < 3 {
-        return pts;
-    }
-    let mut lower: Vec<(Vec2, u32)> = Vec::with_capacity(pts.len());
-    for &p in &pts {
-        while lower.len() >= 2
-            && cross(lower[lower.len() - 2].0, lower[lower.len() - 1].0, p.0) <= 0.0
-        {
-            lower.pop();
-        }
-        lower.push(p);
-    }
-    let mut upper: Vec<(Vec2, u32)> = Vec::with_capacity(pts.len());
-    for &p in pts.iter().rev() {
-        while upper.len() >= 2
-            && cross(upper[upper.len() - 2].0, upper[upper.len() - 1].0, p.0) <= 0.0
-        {
-            upper.pop();
-        }
-        upper.push(p);
-    }
-    lower.pop();
-    upper.pop();
-    lower.extend(upper);
-    lower
-}
-
 /// The largest radial error of the usual cubic for an arc of `phi` radians
 /// of a unit circle.
 fn arc_error(phi: f32) -> f32 {
@@ -139,7 +102,7 @@ pub fn outline<'a>(prims: impl IntoIterator<Item = &'a Prim>, cam: &Camera) -> V
                 .map(|(i, u)| (k.c + k.m * *u, (j * N + i) as u32)),
         );
     }
-    let h = hull(pts);
+    let h = super::geom::hull_by(pts, |p| p.0);
     let mut cmds = Vec::with_capacity(16);
     if h.len() < 3 {
         return cmds;

@@ -362,7 +362,7 @@ fn paint(
                 .map(|(c, r, w)| (r - (q - *c).length()).max(0.0) * w)
                 .fold(0.0, f32::max)
         };
-        let a = arrow::arrow(&pts, centroid, r.arrow, style, 1.0, &cover);
+        let a = arrow::arrow(&pts, centroid, r.arrow, style, &cover);
         if let Some(b) = bounds(&a) {
             boxes.push(b);
         }
