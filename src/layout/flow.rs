@@ -40,28 +40,11 @@ pub struct Inputs<'a> {
 /// Lay out a handout on its paper, reusing cards and fixed sections from
 /// `cache` when one is given (the result is the same without it).
 pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Result<Document> {
-    let Inputs {
-        clinic,
-        template: t,
-        fonts,
-        images,
-        words,
-        figures,
-    } = *inputs;
+    let (clinic, t, words) = (inputs.clinic, inputs.template, inputs.words);
     let (pw, ph) = h.paper.size_pt();
     let margin = t.page.margin_mm.0 * MM;
     let shaped = ShapeCache::default();
-    let cx = Ctx {
-        fonts,
-        images,
-        t,
-        clinic,
-        words,
-        figures,
-        shaped: &shaped,
-        colours: t.colours.unwrap_or(clinic.colours).into(),
-        width: pw - 2.0 * margin,
-    };
+    let cx = Ctx::new(inputs, &shaped, pw - 2.0 * margin);
 
     // The footer's height, measured with the widest page label it will hold.
     let right_w = footer_right_width(&cx)?;
@@ -197,7 +180,8 @@ fn assemble(
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
                 }
-                for row in cells.chunks(columns) {
+                while !cells.is_empty() {
+                    let row: Vec<_> = cells.drain(..columns.min(cells.len())).collect();
                     chunks.push(grid_row(row, cell_w, spacing, cx.width));
                 }
             }

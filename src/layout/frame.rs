@@ -252,21 +252,21 @@ fn stretch(f: &mut Frame, height: f32) {
 }
 
 /// One row of a grid of cards: equal heights, `gap` apart.
-pub(crate) fn grid_row(row: &[(BlockKind, Frame)], cell_w: f32, gap: f32, width: f32) -> Chunk {
+pub(crate) fn grid_row(row: Vec<(BlockKind, Frame)>, cell_w: f32, gap: f32, width: f32) -> Chunk {
     let height = row.iter().map(|(_, f)| f.height).fold(0.0, f32::max);
     let mut frame = Frame {
         height,
         ..Frame::new(width)
     };
     let mut blocks = Vec::new();
-    for (k, (kind, f)) in row.iter().enumerate() {
+    let several = row.len() > 1;
+    for (k, (kind, mut f)) in row.into_iter().enumerate() {
         let x = k as f32 * (cell_w + gap);
-        let mut f = f.clone();
-        if row.len() > 1 {
+        if several {
             stretch(&mut f, height);
         }
         blocks.push((
-            kind.clone(),
+            kind,
             Rect {
                 x,
                 y: 0.0,

@@ -31,21 +31,7 @@ pub fn sheet(exercises: &[&Exercise], inputs: &Inputs, spec: SheetSpec) -> Resul
     let cell = spec.cell_mm * MM;
     let width = 2.0 * margin + columns as f32 * cell + (columns - 1) as f32 * gap;
     let shaped = ShapeCache::default();
-    let cx = Ctx {
-        shaped: &shaped,
-        fonts: inputs.fonts,
-        images: inputs.images,
-        t: inputs.template,
-        clinic: inputs.clinic,
-        words: inputs.words,
-        figures: inputs.figures,
-        colours: inputs
-            .template
-            .colours
-            .unwrap_or(inputs.clinic.colours)
-            .into(),
-        width: cell,
-    };
+    let cx = Ctx::new(inputs, &shaped, cell);
     let mut structure = vec![Node {
         kind: NodeKind::Document,
         parent: None,

@@ -12,6 +12,7 @@ use crate::fonts::{FontBook, Weight};
 use crate::words::Words;
 
 use super::document::Color;
+use super::flow::Inputs;
 use super::text::{self, Line, ShapeCache, Span, Style};
 
 /// The sizes of the images a handout uses, in any unit (only the ratio matters).
@@ -28,6 +29,12 @@ impl ImageSizes for HashMap<String, (f32, f32)> {
 impl From<Rgb> for Color {
     fn from(c: Rgb) -> Color {
         Color(c.0, c.1, c.2)
+    }
+}
+
+impl From<Color> for Rgb {
+    fn from(c: Color) -> Rgb {
+        Rgb(c.0, c.1, c.2)
     }
 }
 
@@ -65,7 +72,27 @@ pub(crate) struct Ctx<'a> {
     pub(crate) width: f32,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of one layout: `inputs` shared by the run, `shaped` for
+    /// this layout, `width` to fill.
+    pub(crate) fn new(inputs: &Inputs<'a>, shaped: &'a ShapeCache, width: f32) -> Ctx<'a> {
+        Ctx {
+            fonts: inputs.fonts,
+            images: inputs.images,
+            t: inputs.template,
+            clinic: inputs.clinic,
+            words: inputs.words,
+            figures: inputs.figures,
+            shaped,
+            colours: inputs
+                .template
+                .colours
+                .unwrap_or(inputs.clinic.colours)
+                .into(),
+            width,
+        }
+    }
+
     pub(crate) fn style(&self, weight: Weight, size: f32, color: Color) -> Style {
         Style {
             weight,

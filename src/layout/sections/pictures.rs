@@ -2,7 +2,7 @@
 //! clinic's own pictures where the exercise names some, else the figure drawn
 //! from its poses.
 
-use crate::content::{Exercise, Rgb};
+use crate::content::Exercise;
 use crate::error::{Error, Result};
 use crate::figure::{Drawing, FigureStyle, PathCmd};
 use crate::program::HandoutItem;
@@ -47,7 +47,7 @@ fn drawing(cx: &Ctx, ex: &Exercise) -> Result<Option<std::sync::Arc<Drawing>>> {
     };
     let p = cx.colours.primary;
     cx.figures
-        .get(&ex.id, spec, Rgb(p.0, p.1, p.2))
+        .get(&ex.id, spec, p.into())
         .map(Some)
         .map_err(|e| Error::Figure {
             exercise: ex.id.clone(),
@@ -200,7 +200,7 @@ fn figure(f: &mut Frame, d: &Drawing, x: f32, y: f32, w: f32, max_h: f32) -> f32
 /// colours; a caption of the figure open before it. Returns the height used.
 pub(crate) fn picture_key(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32) -> Result<f32> {
     let p = cx.colours.primary;
-    let style = FigureStyle::new(Rgb(p.0, p.1, p.2));
+    let style = FigureStyle::new(p.into());
     let small = cx.body();
     let pitch = cx.pitch(small.size);
     let icon = small.size * 1.1;
