@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::program::{Dose, Handout};
-use crate::request::{Appointment, DoseOverride, ItemSpec, Paper, Selection};
+use crate::request::{Appointment, DoseOverride, Field, ItemSpec, Paper, Selection};
 
 /// The embedded file's name in the PDF.
 pub const FILE_NAME: &str = "handout-plan.toml";
@@ -137,6 +137,11 @@ impl Plan {
     /// The selection that makes this handout again (checked by the request
     /// rules, as if typed).
     pub fn selection(&self) -> Result<Selection> {
+        // The words come from a file anyone may have edited: they pass the
+        // same rules as typed ones (length, control characters, accents).
+        let clean = |field: Field, s: &str| crate::request::text::clean(field, s);
+        let clean_opt =
+            |field: Field, s: &Option<String>| s.as_deref().map(|s| clean(field, s)).transpose();
         let mut items = Vec::new();
         for p in &self.exercises {
             let text = if p.dose.is_empty() {
@@ -147,19 +152,19 @@ impl Plan {
                 format!("{}:{}", p.id, p.dose)
             };
             let mut item = ItemSpec::parse(&text)?;
-            item.dose.frequency.clone_from(&p.frequency);
-            item.note.clone_from(&p.note);
+            item.dose.frequency = clean_opt(Field::Exercises, &p.frequency)?;
+            item.note = clean_opt(Field::ExerciseNote, &p.note)?;
             items.push(item);
         }
         Ok(Selection {
-            patient: self.patient.clone(),
-            title: self.title.clone(),
+            patient: clean(Field::Patient, &self.patient)?,
+            title: clean_opt(Field::Program, &self.title)?,
             items,
             date: Some(crate::request::parse_date(&self.date)?),
-            clinician: self.clinician.clone(),
-            notes: self.notes.clone(),
+            clinician: clean_opt(Field::Clinician, &self.clinician)?,
+            notes: clean_opt(Field::Notes, &self.notes)?,
             paper: Some(Paper::parse(&self.paper)?),
-            template: Some(self.template.clone()),
+            template: Some(clean(Field::Template, &self.template)?),
             log_weeks: Some(self.log_weeks),
             next_appointment: self
                 .next_appointment
@@ -170,7 +175,6 @@ impl Plan {
         })
     }
 
-    /// The plan embedded in a handout's PDF (`shown` names the file).
     /// The plan of the handout in the file `path` (refused unread when it is
     /// larger than any handout).
     pub fn read(path: &std::path::Path) -> Result<Plan> {
@@ -189,6 +193,7 @@ impl Plan {
         Plan::from_pdf(&shown, &bytes)
     }
 
+    /// The plan embedded in a handout's PDF (`shown` names the file).
     pub fn from_pdf(shown: &str, bytes: &[u8]) -> Result<Plan> {
         let not_one = |why: &str| {
             Error::file(shown, format!("no plan could be read from it: {why}")).with_hint(
@@ -284,5 +289,29 @@ mod tests {
             let dose = &Plan::of(&h).exercises[0].dose;
             assert!(dose.starts_with("3 sets@45s"), "{id}: {dose}");
         }
+    }
+
+    /// A plan read from a file passes the rules typed words pass.
+    #[test]
+    fn the_words_of_a_plan_are_cleaned_like_typed_ones() {
+        let lib = Library::builtin().unwrap();
+        let sel = Selection {
+            patient: "Jane Doe".into(),
+            program: Some("glute-strength".into()),
+            ..Default::default()
+        };
+        let h = resolve(&lib, &sel, parse_date("2026-11-25").unwrap()).unwrap();
+        let mut plan = Plan::of(&h);
+        plan.patient = "Jane \u{1b}[31mDoe".into();
+        assert!(plan.selection().is_err(), "an escape code in the name");
+        plan.patient = "Jane Doe".into();
+        plan.notes = Some("Walk daily\u{c}Rest on Sundays".into());
+        let notes = plan.selection().unwrap().notes.unwrap();
+        assert!(
+            !notes.contains('\u{c}') && notes.contains("daily"),
+            "{notes:?}"
+        );
+        plan.exercises[0].note = Some("x".repeat(100_000));
+        assert!(plan.selection().is_err(), "a note far too long");
     }
 }

@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
         text::wrap_in(self.shaped, self.fonts, spans, width, context)
     }
     pub(crate) fn measure(&self, s: &str, style: Style) -> Result<f32> {
-        text::measure(self.fonts, s, style, "the layout")
+        text::measure_in(self.shaped, self.fonts, s, style, "the layout")
     }
     /// The natural size of the picture `name` (only the ratio matters). A
     /// picture that was not prepared is an error, never silently left out.

@@ -42,14 +42,13 @@ pub(crate) struct ShapeCache(RefCell<HashMap<Vec<SpanKey>, Rc<Shaped>>>);
 /// A span's text and what its shaping depends on (size as bits).
 type SpanKey = (String, Weight, u32, Color);
 
-/// [`wrap`], shaping through `cache`.
-pub(crate) fn wrap_in(
+/// `spans` shaped, from `cache` when they were shaped before.
+fn shaped_in(
     cache: &ShapeCache,
     fonts: &FontBook,
     spans: &[Span],
-    width: f32,
     context: &str,
-) -> Result<Vec<Line>> {
+) -> Result<Rc<Shaped>> {
     let key: Vec<_> = spans
         .iter()
         .map(|s| {
@@ -66,7 +65,30 @@ pub(crate) fn wrap_in(
             s
         }
     };
-    lines(fonts, &shaped, width)
+    Ok(shaped)
+}
+
+/// [`wrap`], shaping through `cache`.
+pub(crate) fn wrap_in(
+    cache: &ShapeCache,
+    fonts: &FontBook,
+    spans: &[Span],
+    width: f32,
+    context: &str,
+) -> Result<Vec<Line>> {
+    lines(fonts, &*shaped_in(cache, fonts, spans, context)?, width)
+}
+
+/// [`measure`], shaping through `cache`.
+pub(crate) fn measure_in(
+    cache: &ShapeCache,
+    fonts: &FontBook,
+    text: &str,
+    style: Style,
+    context: &str,
+) -> Result<f32> {
+    let shaped = shaped_in(cache, fonts, &[Span::new(text, style)], context)?;
+    Ok(shaped.glyphs.iter().map(|(g, _, _)| g.advance).sum())
 }
 
 /// A paragraph shaped as one long line, before breaking.

@@ -142,7 +142,7 @@ pub(crate) fn header(cx: &Ctx, h: &Handout) -> Result<Frame> {
     let mut natural = Vec::new();
     for (name, val, context) in &fields {
         let n = cx.measure(name, label)?;
-        let v = text::measure(cx.fonts, val, value, context)?;
+        let v = text::measure_in(cx.shaped, cx.fonts, val, value, context)?;
         natural.push(n.max(v) + 0.5);
     }
     let widths = share_widths(&natural, avail);
