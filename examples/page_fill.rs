@@ -84,6 +84,11 @@ fn main() {
                     last_n += 1;
                     under += d.underfilled(0.6).len();
                     alone += d.safety_alone().len();
+                    if !d.safety_alone().is_empty() {
+                        eprintln!(
+                            "safety alone: {p} {t} {paper:?} log {log} notes {notes} appt {appt}"
+                        );
+                    }
                     if detail {
                         let shown: Vec<String> =
                             fill.iter().map(|f| format!("{:.0}", f * 100.0)).collect();

@@ -76,6 +76,10 @@ pub struct LayoutSpec {
     /// Where a card's picture goes.
     #[serde(default)]
     pub picture: PicturePlace,
+    /// With several columns, how cards fill them: across in rows of equal
+    /// height, or down each column in turn, as in a newspaper.
+    #[serde(default)]
+    pub fill: GridFill,
 }
 
 impl Default for LayoutSpec {
@@ -83,6 +87,7 @@ impl Default for LayoutSpec {
         LayoutSpec {
             columns: Columns(1),
             picture: PicturePlace::Left,
+            fill: GridFill::Rows,
         }
     }
 }
@@ -106,6 +111,18 @@ impl<'de> Deserialize<'de> for Columns {
             )))
         }
     }
+}
+
+/// How cards fill a page's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GridFill {
+    /// Across, in rows: each row as tall as its tallest card.
+    #[default]
+    Rows,
+    /// Down one column, then the next (the last page's columns balanced):
+    /// no card waits for a taller neighbour, so less paper.
+    Columns,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -160,6 +177,32 @@ pub struct Sections {
     /// The dose in sentences, or (`false`) in short: "3 sets × 12 reps".
     #[serde(default = "yes")]
     pub dose_in_words: bool,
+    /// Print each exercise's clinical name in brackets after its title.
+    #[serde(default = "yes")]
+    pub also_called: bool,
+    /// Where the clinic's disclaimer goes: in every page's footer, or once,
+    /// at the end of the safety box (the footers then take one line).
+    #[serde(default)]
+    pub disclaimer: DisclaimerPlace,
+}
+
+/// Where the clinic's disclaimer is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DisclaimerPlace {
+    /// In the footer of every page.
+    #[default]
+    Footer,
+    /// Once, at the end of the safety box.
+    Safety,
+}
+
+impl Sections {
+    /// Whether the disclaimer goes in the footers: where the template asks,
+    /// and also when it asks for the safety box but shows none.
+    pub fn disclaimer_in_footer(&self) -> bool {
+        self.disclaimer == DisclaimerPlace::Footer || !self.order.contains(&Section::Safety)
+    }
 }
 
 fn yes() -> bool {

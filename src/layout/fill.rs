@@ -21,7 +21,7 @@ pub fn page_fill(page: &Page) -> f32 {
         .iter()
         .find(|b| b.kind == BlockKind::RunningHeader)
         .map(|b| b.rect.bottom());
-    let mut spans: Vec<(f32, f32)> = page
+    let spans: Vec<(f32, f32)> = page
         .blocks
         .iter()
         .filter(|b| !matches!(b.kind, BlockKind::Footer | BlockKind::RunningHeader))
@@ -34,9 +34,14 @@ pub fn page_fill(page: &Page) -> f32 {
     if bottom <= top {
         return 0.0;
     }
+    (covered(spans, top) / (bottom - top)).clamp(0.0, 1.0)
+}
+
+/// The height that vertical spans (top, bottom) cover below `from`, each
+/// part counted once and the gaps between them not at all.
+pub(crate) fn covered(mut spans: Vec<(f32, f32)>, from: f32) -> f32 {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut covered = 0.0;
-    let mut reach = top;
+    let (mut covered, mut reach) = (0.0, from);
     for (a, b) in spans {
         let a = a.max(reach);
         if b > a {
@@ -44,7 +49,7 @@ pub fn page_fill(page: &Page) -> f32 {
             reach = b;
         }
     }
-    (covered / (bottom - top)).clamp(0.0, 1.0)
+    covered
 }
 
 impl Document {

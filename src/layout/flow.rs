@@ -4,7 +4,7 @@
 //! the pages (`paginate.rs`, with the running header on later pages), and
 //! the footers added once the page count is known.
 
-use crate::content::{Clinic, Section, Template};
+use crate::content::{Clinic, GridFill, Section, Template};
 use crate::error::Result;
 use crate::figure::FigureCache;
 use crate::fonts::FontBook;
@@ -12,9 +12,10 @@ use crate::program::Handout;
 use crate::words::Words;
 
 use super::cache::{card_cached, fixed_frame, LayoutCache};
+use super::columns::column_chunks;
 use super::document::{Block, BlockKind, Document, Meta, Node, NodeKind, Rect, MM};
 use super::frame::{grid_row, place, Chunk, Frame};
-use super::paginate::{arrange, paginate, Area};
+use super::paginate::{arrange, paginate, room_left, Area};
 use super::sections::footer::{footer, footer_right_width};
 use super::sections::header::{header, running_header};
 use super::sections::log::{log_week, tracker};
@@ -62,7 +63,11 @@ pub fn lay_out(h: &Handout, inputs: &Inputs, cache: Option<&LayoutCache>) -> Res
 
     // The most a chunk can be: a page below the running header.
     let page_room = area.bottom - margin - running.height;
-    let chunks = arrange(assemble(&cx, h, cache, page_room)?, &running, &area);
+    let chunks = arrange(
+        assemble(&cx, h, cache, (&running, &area, page_room))?,
+        &running,
+        &area,
+    );
 
     let mut structure = vec![Node {
         kind: NodeKind::Document,
@@ -127,12 +132,13 @@ fn order(t: &Template) -> Vec<Section> {
     order
 }
 
-/// The handout's sections, as chunks of the flow in reading order.
+/// The handout's sections, as chunks of the flow in reading order, for
+/// pages below `running` in `area` (`page_room`: the height of one).
 fn assemble(
     cx: &Ctx,
     h: &Handout,
     cache: Option<&LayoutCache>,
-    page_room: f32,
+    (running, area, page_room): (&Frame, &Area, f32),
 ) -> Result<Vec<Chunk>> {
     let t = cx.t;
     let spacing = t.card.spacing_mm.0 * MM;
@@ -166,19 +172,32 @@ fn assemble(
                     }
                 }
                 // In a grid, the safety box takes a free cell of the last row
-                // when it comes next (notes, if any, go first).
+                // (or the foot of the last column) when it comes next (notes,
+                // if any, go first).
                 let rest = &order[si + 1..];
                 let safety_next = rest.iter().find(|s| match s {
                     Section::Notes => h.notes.is_some(),
                     Section::Safety => true,
                     _ => false,
                 }) == Some(&Section::Safety);
-                if columns > 1 && !cells.len().is_multiple_of(columns) && safety_next {
+                let by_columns = t.layout.fill == GridFill::Columns;
+                let free_cell = by_columns || !cells.len().is_multiple_of(columns);
+                if columns > 1 && free_cell && safety_next {
                     let f = fixed_frame(cache, t, cell_w, "safety".into(), || {
                         safety(&cell, !order.contains(&Section::Plan))
                     })?;
                     cells.push((BlockKind::Safety, f));
                     safety_placed = true;
+                }
+                if by_columns && columns > 1 {
+                    let first_room = room_left(&chunks, running, area);
+                    chunks.extend(column_chunks(
+                        std::mem::take(&mut cells),
+                        columns,
+                        (cell_w, spacing, cx.width),
+                        first_room,
+                        page_room,
+                    ));
                 }
                 while !cells.is_empty() {
                     let row: Vec<_> = cells.drain(..columns.min(cells.len())).collect();

@@ -223,9 +223,14 @@ impl Chunk {
             width: frame.width,
             height: frame.height,
         };
+        Chunk::of(frame, vec![(kind, rect)])
+    }
+
+    /// A chunk of `frame` holding `blocks` (relative to its corner).
+    pub(crate) fn of(frame: Frame, blocks: Vec<(BlockKind, Rect)>) -> Chunk {
         Chunk {
             frame,
-            blocks: vec![(kind, rect)],
+            blocks,
             new_page: false,
             break_before: false,
             space_after: None,
@@ -276,16 +281,7 @@ pub(crate) fn grid_row(row: Vec<(BlockKind, Frame)>, cell_w: f32, gap: f32, widt
         ));
         frame.absorb(f, x, 0.0, None);
     }
-    Chunk {
-        frame,
-        blocks,
-        new_page: false,
-        break_before: false,
-        space_after: None,
-        split: None,
-        continues: false,
-        alt: None,
-    }
+    Chunk::of(frame, blocks)
 }
 
 /// Where a card may be cut across pages, and what its later part starts with.

@@ -26,6 +26,7 @@
 //! | `fill.rs` | [`Document::page_fill`]: how full each page is, to measure wasted paper |
 
 mod cache;
+mod columns;
 mod document;
 mod fill;
 mod flow;

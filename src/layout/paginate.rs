@@ -157,6 +157,33 @@ pub(crate) fn arrange(chunks: Vec<Chunk>, running: &Frame, area: &Area) -> Vec<C
     chunks
 }
 
+/// How much height is left on the last page once `chunks` are laid out:
+/// the room for what comes next (all of a fresh page's when they end a page).
+pub(crate) fn room_left(chunks: &[Chunk], running: &Frame, area: &Area) -> f32 {
+    let skel: Vec<Chunk> = chunks.iter().map(skeleton).collect();
+    let Ok(pages) = paginate(skel, &bare(running), area, &mut Vec::new()) else {
+        return 0.0;
+    };
+    let Some(last) = pages.last() else {
+        return area.bottom - area.margin;
+    };
+    let content = last
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::RunningHeader);
+    match content.map(|b| b.rect.bottom()).reduce(f32::max) {
+        Some(reach) => (area.bottom - reach - area.spacing).max(0.0),
+        None => {
+            let top = last
+                .blocks
+                .iter()
+                .map(|b| b.rect.bottom())
+                .fold(area.margin, f32::max);
+            area.bottom - top
+        }
+    }
+}
+
 /// A frame's size without its items.
 fn bare(f: &Frame) -> Frame {
     Frame {
@@ -287,15 +314,24 @@ pub(crate) fn paginate(
         }
         let gap = chunk.space_after.unwrap_or(spacing);
         let height = chunk.frame.height;
+        let spans = spans_height(&chunk.blocks);
         let (b, continued) = put(chunk, margin, y, structure, pages.last_mut().unwrap(), base);
         if !continued {
             base = b;
         }
         y += height + gap;
-        covered += height;
+        covered += spans;
         first_on_page = false;
     }
     Ok(pages)
+}
+
+/// The height the blocks of a chunk cover, gaps between them not counted
+/// (as [`super::fill::page_fill`] counts it: down a column of cards, the
+/// gaps between them are not content).
+fn spans_height(blocks: &[(BlockKind, Rect)]) -> f32 {
+    let spans = blocks.iter().map(|(_, r)| (r.y, r.bottom())).collect();
+    super::fill::covered(spans, f32::MIN)
 }
 
 /// Cut a card so that its upper part fits `room`: the upper part and the

@@ -11,7 +11,7 @@ use super::super::document::{ArtifactKind, Color, Item, NodeKind, Placed, Role, 
 use super::super::frame::{Frame, Split};
 use super::super::style::Ctx;
 use super::super::text::Span;
-use super::dose::{dose_band, dose_box};
+use super::dose::dose_band;
 use super::pictures::{
     has_picture, picture_aspect, picture_key, pictures, pictures_sized, pictures_width, MAX_TALL,
 };
@@ -19,13 +19,12 @@ use super::qr::video_code;
 
 /// One exercise card, `cx.width` wide, and where it may be cut across pages.
 ///
-/// With pictures on the left (standard): the pictures (with the key on the
-/// first card) in a column beside the title, "How much" and the words, which
-/// run across the card once they are below the pictures. With pictures above
-/// (large print): the title, then the picture as large as the card allows
-/// with the dose beside it, then the words across the card. With pictures on
-/// top (compact): a small picture with the title and dose beside it, the
-/// words underneath.
+/// With pictures on the left (standard, large print, compact): the pictures
+/// (with the key on the first card) in a column beside the title, "How much"
+/// and the words, which run across the card once they are below the
+/// pictures; a wide picture gets a wider column where the template sets a
+/// least height (large print). With pictures on top: a small picture with
+/// the title and dose beside it, the words underneath.
 pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame, Option<Split>)> {
     let t = cx.t;
     let w = cx.width;
@@ -35,21 +34,24 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
     // Reading order: title, dose, words, pictures, video.
     let section = f.node(NodeKind::Section, None);
     f.parent = Some(section);
-    let pic_w = (t.card.picture_width_mm.0 * MM).min(inner * 0.6);
-    let gap = t.card.gap_mm.0 * MM;
     let ex = &item.exercise;
+    let mut pic_w = (t.card.picture_width_mm.0 * MM).min(inner * 0.6);
+    // A wide picture (a figure lying down) that the column would make less
+    // tall than the template's least height gets a wider column, up to half
+    // the card; the words run beside it all the same.
+    if let (PicturePlace::Left, Some(min)) = (t.layout.picture, t.card.picture_height_mm) {
+        if let Some(a) = picture_aspect(cx, ex)?.filter(|a| *a > 0.0) {
+            if a * pic_w < min.0 * MM {
+                pic_w = (min.0 * MM / a).min(inner * 0.5);
+            }
+        }
+    }
+    let gap = t.card.gap_mm.0 * MM;
     let key = index == 0 && has_picture(ex);
     let video = item.video.as_ref().filter(|_| t.sections.video);
     let mut cuts = Vec::new();
-    // A wide picture that the column would make small goes above the words.
-    let wide = match (t.layout.picture, t.card.picture_height_mm) {
-        (PicturePlace::Left, Some(min)) => {
-            picture_aspect(cx, ex)?.is_some_and(|a| a * pic_w < min.0 * MM)
-        }
-        _ => false,
-    };
     let height = match t.layout.picture {
-        PicturePlace::Left if !wide => {
+        PicturePlace::Left => {
             // A tall picture (a figure standing) is only as wide as it needs
             // to be, and the words take the rest; the key keeps its width.
             let tallest = pic_w * MAX_TALL;
@@ -92,40 +94,8 @@ pub(crate) fn card(cx: &Ctx, index: usize, item: &HandoutItem) -> Result<(Frame,
                 item,
                 &mut cuts,
             )?;
-            cuts.retain(|c| *c >= ly);
+            cuts.retain(|c| *c >= full.from);
             ty.max(ly) + pad
-        }
-        PicturePlace::Left => {
-            let mut y = pad + title_row(cx, &mut f, pad, pad, inner, index, item)?;
-            y += 2.0 * MM;
-            let max_h = t.card.picture_height_mm.map_or(0.0, |m| m.0) * MM;
-            let dose_min = (inner * 0.38).max(60.0 * MM).min(inner * 0.5);
-            let pw = if has_picture(ex) {
-                pictures_width(cx, ex, inner - gap - dose_min, max_h)?
-            } else {
-                0.0
-            };
-            let mut pics = Frame::default();
-            let py = y + pictures_sized(cx, &mut pics, pad, y, pw, max_h, ex)?;
-            let side_x = if pw > 0.0 { pad + pw + gap } else { pad };
-            let side_w = inner - (side_x - pad);
-            let mut sy = y + dose_box(cx, &mut f, side_x, y, side_w, item)?;
-            if key {
-                pics.parent = pics
-                    .nodes
-                    .iter()
-                    .rposition(|n| matches!(n.kind, NodeKind::Figure { .. }));
-                sy += 2.0 * MM;
-                sy += picture_key(cx, &mut pics, side_x, sy, side_w)?;
-            }
-            f.absorb(pics, 0.0, 0.0, Some(section));
-            let mut y = py.max(sy) + 2.0 * MM;
-            y += words(cx, &mut f, (pad, inner), None, y, item, &mut cuts)?;
-            if let Some(url) = video {
-                y += 2.0 * MM;
-                y += video_code(cx, &mut f, pad, y, inner, url, true)?;
-            }
-            y + pad
         }
         PicturePlace::Top => {
             let side_x = pad + pic_w + gap;
@@ -231,7 +201,7 @@ fn title_row(
         .also_called
         .as_deref()
         .map(str::trim)
-        .filter(|a| !a.is_empty())
+        .filter(|a| !a.is_empty() && cx.t.sections.also_called)
     {
         // The clinical name, in brackets, smaller and lighter.
         let size = cx.t.text.small_pt.0.max(hs * 0.7);

@@ -65,41 +65,6 @@ pub(crate) fn numbers_bold(text: &str, regular: Style, bold: Style) -> Vec<Span>
     spans
 }
 
-/// The lines of the dose at `size`, `w` wide: a sentence a line in words, or
-/// the short parts packed ("once a day · each side") in bold.
-fn dose_lines(
-    cx: &Ctx,
-    item: &HandoutItem,
-    size: f32,
-    w: f32,
-) -> Result<Vec<super::super::text::Line>> {
-    let ctx = format!("exercise `{}` (dose)", item.exercise.id);
-    let bold = cx.style(Weight::Bold, size, cx.colours.text);
-    let mut lines = Vec::new();
-    if cx.t.sections.dose_in_words {
-        let regular = cx.style(Weight::Regular, size, cx.colours.text);
-        for s in dose_sentences(&item.dose, cx.words) {
-            lines.extend(cx.wrap(&numbers_bold(&s, regular, bold), w, &ctx)?);
-        }
-        return Ok(lines);
-    }
-    let mut packed: Vec<String> = Vec::new();
-    for part in item.dose.parts(cx.words) {
-        if let Some(last) = packed.last_mut() {
-            let joined = format!("{last}{}{part}", cx.words.dose_separator());
-            if cx.measure(&joined, bold)? <= w {
-                *last = joined;
-                continue;
-            }
-        }
-        packed.push(part);
-    }
-    for line in packed {
-        lines.extend(cx.wrap(&[Span::new(line, bold)], w, &ctx)?);
-    }
-    Ok(lines)
-}
-
 /// The box's tint (or white with an outline, for large print) and its bar.
 fn dose_frame(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, h: f32, bar: f32) {
     let (fill, stroke) = if cx.t.style.fills {
@@ -120,39 +85,6 @@ fn dose_frame(cx: &Ctx, f: &mut Frame, x: f32, y: f32, w: f32, h: f32, bar: f32)
             },
         );
     }
-}
-
-/// The dose set apart in a box `w` wide with a dark bar: the label, then the
-/// dose; returns the height used.
-pub(crate) fn dose_box(
-    cx: &Ctx,
-    f: &mut Frame,
-    x: f32,
-    y: f32,
-    w: f32,
-    item: &HandoutItem,
-) -> Result<f32> {
-    let t = cx.t;
-    let size = if t.sections.dose_in_words {
-        t.text.body_pt.0.max(t.text.dose_pt.0 * 0.94)
-    } else {
-        t.text.dose_pt.0
-    };
-    let bar = 4.0;
-    let dpad = 1.3 * MM;
-    let inner = w - bar - 2.0 * dpad;
-    let label = cx.style(Weight::Bold, t.text.small_pt.0, cx.colours.primary);
-    let label_lines = cx.wrap(&[Span::new(cx.words.dose_label(), label)], inner, "a label")?;
-    let lines = dose_lines(cx, item, size, inner)?;
-    let label_pitch = label.size * 1.15;
-    let dh =
-        label_lines.len() as f32 * label_pitch + lines.len() as f32 * cx.pitch(size) + 2.0 * dpad;
-    dose_frame(cx, f, x, y, w, dh, bar);
-    f.open(NodeKind::Paragraph, f.parent);
-    let mut dy = y + dpad;
-    dy += f.lines(x + bar + dpad, dy, label_lines, label_pitch);
-    f.lines(x + bar + dpad, dy, lines, cx.pitch(size));
-    Ok(dh)
 }
 
 /// The dose as a band: "How much:" and the dose (in words, or in short) as

@@ -30,6 +30,10 @@ pub(crate) fn footer_right_width(cx: &Ctx) -> Result<f32> {
     Ok(w.min(cx.width * 0.35))
 }
 
+/// The footer of page `page` of `of`: the disclaimer on the left and the
+/// phone and page number on the right; when the template prints the
+/// disclaimer in the safety box instead, one line: the phone on the left,
+/// the page number on the right.
 pub(crate) fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<Frame> {
     let w = cx.width;
     let mut f = Frame {
@@ -43,6 +47,21 @@ pub(crate) fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<F
     let mut right_lines = Vec::new();
     for s in footer_spans(cx, page, of) {
         right_lines.extend(cx.wrap(&[s], right_w + 0.1, "the footer")?);
+    }
+    if !cx.t.sections.disclaimer_in_footer() {
+        let mut spans = footer_spans(cx, page, of);
+        let page_no = spans.pop().into_iter().collect::<Vec<_>>();
+        let right = cx.wrap(&page_no, w * 0.4, "the footer")?;
+        let right_w = right.iter().map(|l| l.width).fold(0.0, f32::max);
+        let rh = f.lines_right(w, top, right, pitch);
+        let lh = if spans.is_empty() {
+            0.0
+        } else {
+            let left = cx.wrap(&spans, w - right_w - 6.0 * MM, "the footer")?;
+            f.lines(0.0, top, left, pitch)
+        };
+        f.height = top + lh.max(rh);
+        return Ok(f);
     }
     let rh = f.lines_right(w, top, right_lines, pitch);
     let left = cx.wrap(

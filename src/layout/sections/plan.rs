@@ -67,7 +67,9 @@ pub(crate) fn glossary<'a>(cx: &'a Ctx, h: &Handout) -> Vec<(&'a str, &'a str)> 
     for item in &h.items {
         let ex = &item.exercise;
         add(&ex.title);
-        ex.also_called.iter().for_each(|s| add(s));
+        if t.sections.also_called {
+            ex.also_called.iter().for_each(|s| add(s));
+        }
         if t.sections.aim {
             add(&ex.aim);
         }

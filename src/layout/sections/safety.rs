@@ -144,6 +144,18 @@ fn safety_split(cx: &Ctx, normal: bool, share: f32) -> Result<Frame> {
         ry += f.lines(rx, ry, lines, pitch) + 1.0 * MM;
     }
     let mut y = ly.max(ry - 1.0 * MM);
+    if !t.sections.disclaimer_in_footer() && !cx.clinic.disclaimer.trim().is_empty() {
+        // The disclaimer, once, across the box, in place of every page's
+        // footer.
+        let lines = cx.wrap(
+            &[Span::new(&cx.clinic.disclaimer, body)],
+            inner,
+            "the disclaimer",
+        )?;
+        f.open(NodeKind::Paragraph, Some(section));
+        y += 1.5 * MM;
+        y += f.lines(pad, y, lines, pitch);
+    }
     y += pad;
     f.items.insert(
         0,

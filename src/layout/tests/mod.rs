@@ -112,6 +112,7 @@ fn assert_invariants(d: &Document, margin_mm: f32, cards: usize) {
         }
         // Blocks do not overlap, run top to bottom, and hold their items.
         last_y_on_page = f32::MIN;
+        let mut last_x = f32::MIN;
         for (i, a) in page.blocks.iter().enumerate() {
             assert!(
                 area.contains(&a.rect),
@@ -119,12 +120,14 @@ fn assert_invariants(d: &Document, margin_mm: f32, cards: usize) {
                 n + 1,
                 a.kind
             );
+            // Down the page, or up to the top of the next column.
             assert!(
-                a.rect.y >= last_y_on_page,
+                a.rect.y >= last_y_on_page || a.rect.x > last_x,
                 "reading order broken at {:?}",
                 a.kind
             );
             last_y_on_page = a.rect.y;
+            last_x = a.rect.x;
             for b in &page.blocks[i + 1..] {
                 assert!(
                     !a.rect.overlaps(&b.rect),

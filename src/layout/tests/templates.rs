@@ -26,23 +26,32 @@ fn every_template_on_both_papers_keeps_the_invariants() {
 }
 
 #[test]
-fn compact_puts_the_glute_programme_in_two_columns_the_safety_box_beside_the_last_card() {
+fn compact_runs_the_glute_programme_down_two_columns_the_safety_box_last() {
     let s = setup();
     let d = doc(&s, with_template("compact", Paper::A4)).unwrap();
-    // With the plan box, four cards fill page 1; the last one and the safety
-    // box share page 2.
+    // With the plan box, four cards fill page 1's two columns; the last one
+    // and the safety box share page 2, side by side.
     assert_eq!(d.pages.len(), 2);
     assert_invariants(&d, margin_of(&s, "compact"), glute_exercises(&s).len());
-    // Two columns: cards side by side.
     let cards: Vec<&Block> = d
         .pages
         .iter()
         .flat_map(|p| &p.blocks)
         .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
         .collect();
-    assert_eq!(cards[0].rect.y, cards[1].rect.y);
-    assert!(cards[1].rect.x > cards[0].rect.right());
-    // The safety box takes the free cell beside the last card.
+    // Down the first column (1, 2), then the second (3, 4), each card right
+    // under the one before, whatever its neighbour's height.
+    let spacing = s.lib.template("compact").unwrap().card.spacing_mm.0 * MM;
+    assert_eq!(cards[0].rect.x, cards[1].rect.x);
+    assert!((cards[1].rect.y - cards[0].rect.bottom() - spacing).abs() < 0.01);
+    assert_eq!(cards[2].rect.y, cards[0].rect.y);
+    assert!(cards[2].rect.x > cards[0].rect.right());
+    assert!((cards[3].rect.y - cards[2].rect.bottom() - spacing).abs() < 0.01);
+    assert_ne!(
+        cards[0].rect.height, cards[2].rect.height,
+        "no row stretches them"
+    );
+    // The safety box ends the last column, beside the last card.
     let last = d.pages.last().unwrap();
     let safety = last
         .blocks
@@ -50,6 +59,7 @@ fn compact_puts_the_glute_programme_in_two_columns_the_safety_box_beside_the_las
         .find(|b| b.kind == BlockKind::Safety)
         .unwrap();
     assert_eq!(safety.rect.y, cards[4].rect.y);
+    assert!(safety.rect.x > cards[4].rect.right());
     assert!(d.safety_alone().is_empty());
     for p in &d.pages {
         for it in &p.items {
@@ -119,5 +129,49 @@ fn large_print_has_no_text_under_16_pt_and_no_text_over_colour() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_grid_in_rows_keeps_each_row_as_tall_as_its_tallest_card() {
+    let s = setup();
+    let mut t = s.lib.template("compact").unwrap();
+    t.layout.fill = crate::content::GridFill::Rows;
+    let h = resolve(
+        &s.lib,
+        &with_template("compact", Paper::A4),
+        parse_date("2026-11-25").unwrap(),
+    )
+    .unwrap();
+    let d = lay(&s, &h, &t, &sizes()).unwrap();
+    assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
+    let cards: Vec<&Block> = d
+        .pages
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
+        .collect();
+    // Across: 1 and 2 side by side, equally tall, 3 under them.
+    assert_eq!(cards[0].rect.y, cards[1].rect.y);
+    assert!(cards[1].rect.x > cards[0].rect.right());
+    assert_eq!(cards[0].rect.height, cards[1].rect.height);
+    assert_eq!(cards[2].rect.x, cards[0].rect.x);
+    assert!(cards[2].rect.y > cards[0].rect.bottom());
+}
+
+#[test]
+fn pictures_on_top_still_lay_out() {
+    let s = setup();
+    let mut t = s.lib.template("compact").unwrap();
+    t.layout.picture = crate::content::PicturePlace::Top;
+    for paper in [Paper::A4, Paper::Letter] {
+        let h = resolve(
+            &s.lib,
+            &with_template("compact", paper),
+            parse_date("2026-11-25").unwrap(),
+        )
+        .unwrap();
+        let d = lay(&s, &h, &t, &sizes()).unwrap();
+        assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
     }
 }
