@@ -6,6 +6,8 @@
 # benches/page_fill-before.txt and -after.txt are its output before and after
 # the pagination of the plan box, dose in words and tick chart (branch `pages`).
 # page_fill-figures.txt: with the figures drawn from poses and the cards' cautions.
+# page_fill-columns.txt: large print with one-line footers and lying figures
+# beside the words, compact cards down columns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --release --locked -q --example page_fill -- "$@"
