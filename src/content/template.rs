@@ -43,6 +43,7 @@ pub struct TextSpec {
     pub title_pt: Measure,
     pub clinic_pt: Measure,
     pub heading_pt: Measure,
+    /// The safety box's "Call us on" line.
     pub dose_pt: Measure,
     pub small_pt: Measure,
 }

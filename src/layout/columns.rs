@@ -24,7 +24,7 @@ pub(crate) fn column_chunks(
         .iter()
         .map(|(k, _)| matches!(k, BlockKind::Card { .. }))
         .collect();
-    let plan = plan(
+    let plan = pack(
         &heights,
         &is_card,
         columns.max(1),
@@ -46,7 +46,7 @@ pub(crate) fn column_chunks(
 /// Which cells go in each column of each chunk (indices into `heights`).
 /// When the last chunk would hold no card (the safety box alone on a page),
 /// the card before it comes along.
-fn plan(
+fn pack(
     heights: &[f32],
     is_card: &[bool],
     columns: usize,

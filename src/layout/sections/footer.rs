@@ -44,10 +44,6 @@ pub(crate) fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<F
     let pitch = cx.pitch(small.size);
     f.rule(0.0, 0.75, cx.rule_colour());
     let top = 0.75 + 1.5 * MM;
-    let mut right_lines = Vec::new();
-    for s in footer_spans(cx, page, of) {
-        right_lines.extend(cx.wrap(&[s], right_w + 0.1, "the footer")?);
-    }
     if !cx.t.sections.disclaimer_in_footer() {
         let mut spans = footer_spans(cx, page, of);
         let page_no = spans.pop().into_iter().collect::<Vec<_>>();
@@ -62,6 +58,10 @@ pub(crate) fn footer(cx: &Ctx, page: usize, of: usize, right_w: f32) -> Result<F
         };
         f.height = top + lh.max(rh);
         return Ok(f);
+    }
+    let mut right_lines = Vec::new();
+    for s in footer_spans(cx, page, of) {
+        right_lines.extend(cx.wrap(&[s], right_w + 0.1, "the footer")?);
     }
     let rh = f.lines_right(w, top, right_lines, pitch);
     let left = cx.wrap(
