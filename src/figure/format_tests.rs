@@ -11,18 +11,8 @@ use super::render::Camera;
 use super::resolve::View;
 use super::scene::{self, PropKind, Scene, Shape};
 use super::skeleton::Seg;
+use super::tests::spec;
 use super::*;
-
-fn spec(text: &str) -> FigureSpec {
-    #[derive(serde::Deserialize)]
-    struct Wrap {
-        figure: FigureSpec,
-    }
-    match toml::from_str::<Wrap>(text) {
-        Ok(w) => w.figure,
-        Err(e) => panic!("{e}\n{text}"),
-    }
-}
 
 fn scene_of(text: &str) -> Scene {
     let (r, problems) = resolve::resolve(&spec(text));

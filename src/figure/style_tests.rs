@@ -7,18 +7,8 @@ use glam::Vec2;
 use super::props::{PropKind, Shape};
 use super::resolve;
 use super::scene;
+use super::tests::spec;
 use super::*;
-
-fn spec(text: &str) -> FigureSpec {
-    #[derive(serde::Deserialize)]
-    struct Wrap {
-        figure: FigureSpec,
-    }
-    match toml::from_str::<Wrap>(text) {
-        Ok(w) => w.figure,
-        Err(e) => panic!("{e}"),
-    }
-}
 
 fn points(paths: &[PathShape]) -> Vec<Vec2> {
     let mut v = Vec::new();

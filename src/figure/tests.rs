@@ -95,14 +95,15 @@ fn spine_flexion_tips_the_head_forward_and_external_rotation_turns_the_foot_out(
     assert!(toes.y < ankle.y - 50.0);
 }
 
-fn spec(text: &str) -> FigureSpec {
+/// The `[figure]` of an exercise file's text (the figure tests share it).
+pub(super) fn spec(text: &str) -> FigureSpec {
     #[derive(serde::Deserialize)]
     struct Wrap {
         figure: FigureSpec,
     }
     match toml::from_str::<Wrap>(text) {
         Ok(w) => w.figure,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e}\n{text}"),
     }
 }
 

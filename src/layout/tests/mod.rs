@@ -75,6 +75,21 @@ fn doc(s: &Setup, sel: Selection) -> Result<Document> {
     lay(s, &h, &t, &sizes())
 }
 
+/// [`doc`] with template `t` (a built-in one changed by the test).
+fn doc_with(s: &Setup, sel: Selection, t: &crate::content::Template) -> Result<Document> {
+    let h = resolve(&s.lib, &sel, parse_date("2026-11-25").unwrap())?;
+    lay(s, &h, t, &sizes())
+}
+
+/// The cards' blocks, on every page, in reading order.
+fn card_blocks(d: &Document) -> Vec<&Block> {
+    d.pages
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
+        .collect()
+}
+
 fn glute(paper: Paper) -> Selection {
     Selection {
         patient: "Zoë Ó'Brien".into(),

@@ -33,12 +33,7 @@ fn compact_runs_the_glute_programme_down_two_columns_the_safety_box_last() {
     // and the safety box share page 2, side by side.
     assert_eq!(d.pages.len(), 2);
     assert_invariants(&d, margin_of(&s, "compact"), glute_exercises(&s).len());
-    let cards: Vec<&Block> = d
-        .pages
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
-        .collect();
+    let cards = card_blocks(&d);
     // Down the first column (1, 2), then the second (3, 4), each card right
     // under the one before, whatever its neighbour's height.
     let spacing = s.lib.template("compact").unwrap().card.spacing_mm.0 * MM;
@@ -137,20 +132,9 @@ fn a_grid_in_rows_keeps_each_row_as_tall_as_its_tallest_card() {
     let s = setup();
     let mut t = s.lib.template("compact").unwrap();
     t.layout.fill = crate::content::GridFill::Rows;
-    let h = resolve(
-        &s.lib,
-        &with_template("compact", Paper::A4),
-        parse_date("2026-11-25").unwrap(),
-    )
-    .unwrap();
-    let d = lay(&s, &h, &t, &sizes()).unwrap();
+    let d = doc_with(&s, with_template("compact", Paper::A4), &t).unwrap();
     assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
-    let cards: Vec<&Block> = d
-        .pages
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(b.kind, BlockKind::Card { .. }))
-        .collect();
+    let cards = card_blocks(&d);
     // Across: 1 and 2 side by side, equally tall, 3 under them.
     assert_eq!(cards[0].rect.y, cards[1].rect.y);
     assert!(cards[1].rect.x > cards[0].rect.right());
@@ -165,13 +149,7 @@ fn pictures_on_top_still_lay_out() {
     let mut t = s.lib.template("compact").unwrap();
     t.layout.picture = crate::content::PicturePlace::Top;
     for paper in [Paper::A4, Paper::Letter] {
-        let h = resolve(
-            &s.lib,
-            &with_template("compact", paper),
-            parse_date("2026-11-25").unwrap(),
-        )
-        .unwrap();
-        let d = lay(&s, &h, &t, &sizes()).unwrap();
+        let d = doc_with(&s, with_template("compact", paper), &t).unwrap();
         assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
     }
 }
