@@ -114,7 +114,7 @@ impl Frame {
         lines: Vec<Line>,
         pitch: f32,
     ) -> f32 {
-        self.lines_aligned(top, lines, pitch, |l| x + (w - l.width) / 2.0)
+        self.lines_aligned(top, lines, pitch, |_, l| x + (w - l.width) / 2.0)
     }
 
     /// Place lines from `top`, each `pitch` apart; returns the height used.
@@ -123,7 +123,20 @@ impl Frame {
     /// ascent and descent need more than the pitch, the lines are kept inside the
     /// returned height (accents on capitals never poke out of their block).
     pub(crate) fn lines(&mut self, x: f32, top: f32, lines: Vec<Line>, pitch: f32) -> f32 {
-        self.lines_aligned(top, lines, pitch, |_| x)
+        self.lines_aligned(top, lines, pitch, |_, _| x)
+    }
+
+    /// Like [`Frame::lines`], the first `narrow` lines at `x.0`, the rest at
+    /// `x.1` (words that run on below a picture beside them).
+    pub(crate) fn lines_around(
+        &mut self,
+        x: (f32, f32),
+        narrow: usize,
+        top: f32,
+        lines: Vec<Line>,
+        pitch: f32,
+    ) -> f32 {
+        self.lines_aligned(top, lines, pitch, |k, _| if k < narrow { x.0 } else { x.1 })
     }
 
     /// Like [`Frame::lines`], each line aligned to the right edge `right`.
@@ -134,7 +147,7 @@ impl Frame {
         lines: Vec<Line>,
         pitch: f32,
     ) -> f32 {
-        self.lines_aligned(top, lines, pitch, |l| right - l.width)
+        self.lines_aligned(top, lines, pitch, |_, l| right - l.width)
     }
 
     fn lines_aligned(
@@ -142,7 +155,7 @@ impl Frame {
         top: f32,
         lines: Vec<Line>,
         pitch: f32,
-        x_of: impl Fn(&Line) -> f32,
+        x_of: impl Fn(usize, &Line) -> f32,
     ) -> f32 {
         let n = lines.len();
         let mut height = n as f32 * pitch;
@@ -151,7 +164,7 @@ impl Frame {
             let lead = ((pitch - extent) / 2.0).max(0.0);
             let baseline = top + k as f32 * pitch + lead + line.ascent;
             height = height.max(baseline + line.descent - top);
-            let x = x_of(&line);
+            let x = x_of(k, &line);
             self.push(x, baseline, Item::Text(line));
         }
         height

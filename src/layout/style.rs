@@ -70,6 +70,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) colours: Palette,
     /// The width to fill, in points.
     pub(crate) width: f32,
+    /// The plan box says how often to do every exercise, so a dose in short
+    /// leaves it out.
+    pub(crate) often_in_plan: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -90,6 +93,7 @@ impl<'a> Ctx<'a> {
                 .unwrap_or(inputs.clinic.colours)
                 .into(),
             width,
+            often_in_plan: false,
         }
     }
 
@@ -121,6 +125,16 @@ impl<'a> Ctx<'a> {
     }
     pub(crate) fn wrap(&self, spans: &[Span], width: f32, context: &str) -> Result<Vec<Line>> {
         text::wrap_in(self.shaped, self.fonts, spans, width, context)
+    }
+    /// [`Ctx::wrap`], the first `narrow.1` lines `narrow.0` wide, the rest `wide`.
+    pub(crate) fn wrap_around(
+        &self,
+        spans: &[Span],
+        narrow: (f32, usize),
+        wide: f32,
+        context: &str,
+    ) -> Result<Vec<Line>> {
+        text::wrap_around_in(self.shaped, self.fonts, spans, narrow, wide, context)
     }
     pub(crate) fn measure(&self, s: &str, style: Style) -> Result<f32> {
         text::measure_in(self.shaped, self.fonts, s, style, "the layout")

@@ -76,7 +76,30 @@ pub(crate) fn wrap_in(
     width: f32,
     context: &str,
 ) -> Result<Vec<Line>> {
-    lines(fonts, &*shaped_in(cache, fonts, spans, context)?, width)
+    lines(fonts, &*shaped_in(cache, fonts, spans, context)?, &|_| {
+        width
+    })
+}
+
+/// Lines as wide as `narrow.0` for the first `narrow.1` lines, then `wide`:
+/// a paragraph that runs past the foot of a picture beside it takes the
+/// whole width below the picture.
+pub(crate) fn wrap_around_in(
+    cache: &ShapeCache,
+    fonts: &FontBook,
+    spans: &[Span],
+    narrow: (f32, usize),
+    wide: f32,
+    context: &str,
+) -> Result<Vec<Line>> {
+    let shaped = shaped_in(cache, fonts, spans, context)?;
+    lines(fonts, &shaped, &|k| {
+        if k < narrow.1 {
+            narrow.0
+        } else {
+            wide
+        }
+    })
 }
 
 /// [`measure`], shaping through `cache`.
@@ -196,11 +219,12 @@ fn shape(fonts: &FontBook, spans: &[Span], context: &str) -> Result<Shaped> {
 ///
 /// `context` names what the text is (for the error when a character has no font).
 pub fn wrap(fonts: &FontBook, spans: &[Span], width: f32, context: &str) -> Result<Vec<Line>> {
-    lines(fonts, &shape(fonts, spans, context)?, width)
+    lines(fonts, &shape(fonts, spans, context)?, &|_| width)
 }
 
-/// A shaped paragraph broken into lines no wider than `width` points.
-fn lines(fonts: &FontBook, shaped: &Shaped, width: f32) -> Result<Vec<Line>> {
+/// A shaped paragraph broken into lines, the `k`-th (0-based) no wider than
+/// `width(k)` points.
+fn lines(fonts: &FontBook, shaped: &Shaped, width: &dyn Fn(usize) -> f32) -> Result<Vec<Line>> {
     let text = &shaped.text;
     if text.trim().is_empty() {
         return Ok(Vec::new());
@@ -233,6 +257,7 @@ fn lines(fonts: &FontBook, shaped: &Shaped, width: f32) -> Result<Vec<Line>> {
     let mut i = 0;
     while i < breaks.len() {
         let (pos, mandatory) = breaks[i];
+        let width = width(lines.len());
         let w = width_of(line_start, pos, true);
         if w <= width + 0.01 {
             last_fit = Some(pos);

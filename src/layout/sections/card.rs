@@ -282,18 +282,54 @@ fn words(
         Some(c) if ty >= c.from => (c.x, c.w),
         _ => col,
     };
+    // A paragraph that starts beside the pictures keeps to the column while
+    // its lines start above the pictures' foot, then runs across the card:
+    // (x, width) of its first `n` lines, `n`, and (x, width) of the rest.
+    let around = |ty: f32| -> ((f32, f32), usize, (f32, f32)) {
+        match full {
+            Some(c) if ty < c.from => (col, ((c.from - ty) / pitch).ceil() as usize, (c.x, c.w)),
+            Some(c) => (col, 0, (c.x, c.w)),
+            None => (col, usize::MAX, col),
+        }
+    };
+    // `spans` in lines from `ty`, `indent` in from the left; the lines, how
+    // many of them are beside the pictures, and the x of those and of the
+    // rest. A paragraph that would have only its first line beside the
+    // pictures starts below them instead (a short line over long ones reads
+    // as an indent, not as words around a picture); `ty` moves down. One
+    // that takes as many lines in the column as around the pictures keeps to
+    // the column (no last word alone out at the card's edge).
+    let flow = |ty: &mut f32, spans: &[Span], indent: f32, part: &str| {
+        let ((nx, nw), n, (wx, ww)) = around(*ty);
+        let xs = (nx + indent, wx + indent);
+        let lines = cx.wrap_around(spans, (nw - indent, n), ww - indent, &ctx(part))?;
+        if n == 0 || n >= lines.len() {
+            return Ok::<_, crate::error::Error>((lines, n, xs));
+        }
+        let narrow = cx.wrap(spans, nw - indent, &ctx(part))?;
+        if narrow.len() == lines.len() {
+            return Ok((narrow, usize::MAX, xs));
+        }
+        match full {
+            Some(c) if n == 1 => {
+                *ty = c.from;
+                let lines = cx.wrap(spans, ww - indent, &ctx(part))?;
+                Ok((lines, 0, (wx + indent, wx + indent)))
+            }
+            _ => Ok((lines, n, xs)),
+        }
+    };
     let mut ty = y;
     let labelled =
         |f: &mut Frame, ty: &mut f32, label: &str, text: &str, part: &str| -> Result<()> {
-            let (x, w) = at(*ty);
             let mut spans = Vec::new();
             if !label.is_empty() {
                 spans.push(Span::new(label, bold));
             }
             spans.push(Span::new(text, body));
-            let lines = cx.wrap(&spans, w, &ctx(part))?;
+            let (lines, n, xs) = flow(ty, &spans, 0.0, part)?;
             f.open(NodeKind::Paragraph, f.parent);
-            *ty += f.lines(x, *ty, lines, pitch) + para_gap;
+            *ty += f.lines_around(xs, n, *ty, lines, pitch) + para_gap;
             Ok(())
         };
     if t.sections.aim {
@@ -311,8 +347,8 @@ fn words(
     let num_w = cx.measure(&format!("{}.", ex.steps.len().max(9)), bold)? + 1.5 * MM;
     let list = f.node(NodeKind::List { ordered: true }, f.parent);
     for (k, step) in ex.steps.iter().enumerate() {
+        let (lines, narrow, (nx, wx)) = flow(&mut ty, &[Span::new(step, body)], num_w, "steps")?;
         cuts.push(ty);
-        let (x, w) = at(ty);
         let li = f.node(NodeKind::ListItem, Some(list));
         let n = cx.wrap(
             &[Span::new(format!("{}.", k + 1), bold)],
@@ -320,10 +356,9 @@ fn words(
             "a number",
         )?;
         f.open(NodeKind::Label, Some(li));
-        f.lines(x, ty, n, pitch);
-        let lines = cx.wrap(&[Span::new(step, body)], w - num_w, &ctx("steps"))?;
+        f.lines(if narrow > 0 { nx } else { wx } - num_w, ty, n, pitch);
         f.open(NodeKind::ListBody, Some(li));
-        ty += f.lines(x + num_w, ty, lines, pitch) + para_gap * 0.4;
+        ty += f.lines_around((nx, wx), narrow, ty, lines, pitch) + para_gap * 0.4;
     }
     ty += para_gap * 0.6;
     let mut extra: Vec<(String, &str, &str)> = Vec::new();

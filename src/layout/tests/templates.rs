@@ -153,3 +153,58 @@ fn pictures_on_top_still_lay_out() {
         assert_invariants(&d, t.page.margin_mm.0, glute_exercises(&s).len());
     }
 }
+
+/// The items of `card` on `page` that are pictures (drawn figures, images),
+/// and their joint bounds.
+fn picture_bounds(page: &crate::layout::Page, card: &Block) -> Option<Rect> {
+    let mut r: Option<Rect> = None;
+    for it in &page.items {
+        let b = it.bounds();
+        if !card.rect.contains(&b) || !matches!(it.item, Item::Path(_) | Item::Image { .. }) {
+            continue;
+        }
+        r = Some(match r {
+            None => b,
+            Some(a) => {
+                let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+                Rect {
+                    x,
+                    y,
+                    width: a.right().max(b.right()) - x,
+                    height: a.bottom().max(b.bottom()) - y,
+                }
+            }
+        });
+    }
+    r
+}
+
+#[test]
+fn words_never_run_over_a_picture() {
+    let s = setup();
+    for template in ["standard", "large-print", "compact"] {
+        let d = doc(&s, with_template(template, Paper::A4)).unwrap();
+        for page in &d.pages {
+            let cards = page.blocks.iter().filter(|b| {
+                // The first card's key (a swatch and an arrow) sits under its picture.
+                matches!(b.kind, BlockKind::Card { index, .. } if index > 0)
+            });
+            for card in cards {
+                let Some(pic) = picture_bounds(page, card) else {
+                    continue;
+                };
+                for it in &page.items {
+                    if let Item::Text(l) = &it.item {
+                        let b = it.bounds();
+                        assert!(
+                            !card.rect.contains(&b) || !b.overlaps(&pic),
+                            "{template}: {:?} over the picture of {:?}",
+                            l.text(),
+                            card.kind
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
