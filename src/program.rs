@@ -80,6 +80,12 @@ impl Dose {
     /// The parts of the dose in reading order, in short:
     /// `["3 sets × 12 reps", "hold 5 seconds", "once a day", "each side"]`.
     pub fn parts(&self, w: &Words) -> Vec<String> {
+        self.parts_with(w, true)
+    }
+
+    /// [`Dose::parts`], without how often when `often` is false (the plan
+    /// says it once for every exercise).
+    pub fn parts_with(&self, w: &Words, often: bool) -> Vec<String> {
         let mut parts = Vec::new();
         match (self.sets, self.reps) {
             (Some(s), Some(r)) => parts.push(w.dose_sets_reps(s, r)),
@@ -94,6 +100,7 @@ impl Dose {
             parts.push(w.dose_duration(self.duration_seconds));
         }
         match &self.frequency {
+            _ if !often => {}
             Some(f) if !f.trim().is_empty() => parts.push(f.trim().to_string()),
             _ => {
                 let weekly = self.days_per_week.filter(|d| *d < 7);

@@ -171,8 +171,8 @@ fn columns_and_values_are_read_as_people_write_them() {
     assert!(words.contains("3 December 2026"), "{words}");
     assert_eq!(
         page_count(&env.path().join("out/jane-doe-2026-12-03.pdf")),
-        2,
-        "compact: four cards on page 1, the last with the safety box on page 2"
+        1,
+        "compact: the glute programme and the safety box on one page"
     );
 }
 

@@ -80,6 +80,7 @@ struct CardKey {
     exercise: String,
     dose: Dose,
     note: Option<String>,
+    often_in_plan: bool,
 }
 
 /// A card and where it may be cut, reused from `cache` when the same card
@@ -100,6 +101,7 @@ pub(crate) fn card_cached(
         exercise: item.exercise.id.clone(),
         dose: item.dose.clone(),
         note: item.note.clone(),
+        often_in_plan: cx.often_in_plan,
     };
     c.get_or_build(&c.cards, key, || card(cx, index, item))
 }

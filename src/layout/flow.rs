@@ -20,7 +20,7 @@ use super::sections::footer::{footer, footer_right_width};
 use super::sections::header::{header, running_header};
 use super::sections::log::{log_week, tracker};
 use super::sections::notes::notes;
-use super::sections::plan::plan;
+use super::sections::plan::{common_often, plan};
 use super::sections::safety::safety;
 use super::style::{Ctx, ImageSizes};
 use super::text::ShapeCache;
@@ -154,6 +154,8 @@ fn assemble(
                 let cell_w = (cx.width - spacing * (columns - 1) as f32) / columns as f32;
                 let cell = Ctx {
                     width: cell_w,
+                    often_in_plan: order.contains(&Section::Plan)
+                        && common_often(h, cx.words).is_some(),
                     ..cx.clone()
                 };
                 let mut cells: Vec<(BlockKind, Frame)> = Vec::new();

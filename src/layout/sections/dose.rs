@@ -116,7 +116,8 @@ pub(crate) fn dose_band(
         let sep = cx.words.dose_separator();
         let mut rows: Vec<Vec<Span>> = vec![vec![head.clone()]];
         let mut used = cx.measure(&head.text, label)?;
-        for (k, part) in item.dose.parts(cx.words).into_iter().enumerate() {
+        let parts = item.dose.parts_with(cx.words, !cx.often_in_plan);
+        for (k, part) in parts.into_iter().enumerate() {
             let row = rows.last_mut().unwrap();
             let piece = if k > 0 {
                 format!("{sep}{part}")

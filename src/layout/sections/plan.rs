@@ -28,6 +28,18 @@ fn often(d: &Dose, w: &Words) -> Option<String> {
     }
 }
 
+/// How often to do every exercise, when all the doses say the same and the
+/// plan box says it in its own words (not the clinic's): "once a day, every
+/// day". A short dose then leaves it out.
+pub(crate) fn common_often(h: &Handout, w: &Words) -> Option<String> {
+    if h.plan.is_some() {
+        return None;
+    }
+    let first = h.items.first().and_then(|i| often(&i.dose, w));
+    let same = h.items.iter().all(|i| often(&i.dose, w) == first);
+    first.filter(|_| same)
+}
+
 /// What to do: the clinic's words for the programme, or how many exercises
 /// and how often; and for how long (unless the clinic's words say).
 pub(crate) fn what_to_do(h: &Handout, w: &Words) -> (String, Option<String>) {
@@ -35,9 +47,7 @@ pub(crate) fn what_to_do(h: &Handout, w: &Words) -> (String, Option<String>) {
         return (p.clone(), None);
     }
     let n = h.items.len();
-    let first = h.items.first().and_then(|i| often(&i.dose, w));
-    let same = h.items.iter().all(|i| often(&i.dose, w) == first);
-    let what = match first.filter(|_| same) {
+    let what = match common_often(h, w) {
         Some(o) => w.plan_do_same(n, &o),
         None => w.plan_do_mixed(n),
     };

@@ -26,35 +26,35 @@ fn every_template_on_both_papers_keeps_the_invariants() {
 }
 
 #[test]
-fn compact_runs_the_glute_programme_down_two_columns_the_safety_box_last() {
+fn compact_puts_the_glute_programme_on_one_page_down_two_columns() {
     let s = setup();
     let d = doc(&s, with_template("compact", Paper::A4)).unwrap();
-    // With the plan box, four cards fill page 1's two columns; the last one
-    // and the safety box share page 2, side by side.
-    assert_eq!(d.pages.len(), 2);
+    // The whole programme on one page: the plan box, then cards 1-3 down the
+    // first column and 4, 5 and the safety box down the second.
+    assert_eq!(d.pages.len(), 1);
     assert_invariants(&d, margin_of(&s, "compact"), glute_exercises(&s).len());
     let cards = card_blocks(&d);
-    // Down the first column (1, 2), then the second (3, 4), each card right
-    // under the one before, whatever its neighbour's height.
+    assert_eq!(cards.len(), 5);
+    // Each card right under the one before, whatever its neighbour's height.
     let spacing = s.lib.template("compact").unwrap().card.spacing_mm.0 * MM;
-    assert_eq!(cards[0].rect.x, cards[1].rect.x);
-    assert!((cards[1].rect.y - cards[0].rect.bottom() - spacing).abs() < 0.01);
-    assert_eq!(cards[2].rect.y, cards[0].rect.y);
-    assert!(cards[2].rect.x > cards[0].rect.right());
-    assert!((cards[3].rect.y - cards[2].rect.bottom() - spacing).abs() < 0.01);
+    let under = |a: &Block, b: &Block| {
+        a.rect.x == b.rect.x && (b.rect.y - a.rect.bottom() - spacing).abs() < 0.01
+    };
+    assert!(under(cards[0], cards[1]) && under(cards[1], cards[2]));
+    assert_eq!(cards[3].rect.y, cards[0].rect.y);
+    assert!(cards[3].rect.x > cards[0].rect.right());
+    assert!(under(cards[3], cards[4]));
     assert_ne!(
-        cards[0].rect.height, cards[2].rect.height,
+        cards[0].rect.height, cards[3].rect.height,
         "no row stretches them"
     );
-    // The safety box ends the last column, beside the last card.
-    let last = d.pages.last().unwrap();
-    let safety = last
+    // The safety box ends the second column, under the last card.
+    let safety = d.pages[0]
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::Safety)
         .unwrap();
-    assert_eq!(safety.rect.y, cards[4].rect.y);
-    assert!(safety.rect.x > cards[4].rect.right());
+    assert!(under(cards[4], safety));
     assert!(d.safety_alone().is_empty());
     for p in &d.pages {
         for it in &p.items {
@@ -65,7 +65,7 @@ fn compact_runs_the_glute_programme_down_two_columns_the_safety_box_last() {
         }
     }
     // Body text in the cards is at least 11 pt.
-    for b in cards.iter().take(4) {
+    for b in &cards {
         for it in d.pages[0]
             .items
             .iter()
@@ -180,7 +180,7 @@ fn picture_bounds(page: &crate::layout::Page, card: &Block) -> Option<Rect> {
 }
 
 #[test]
-fn words_never_run_over_a_picture() {
+fn words_run_on_under_a_picture_and_never_over_it() {
     let s = setup();
     for template in ["standard", "large-print", "compact"] {
         let d = doc(&s, with_template(template, Paper::A4)).unwrap();
@@ -207,4 +207,56 @@ fn words_never_run_over_a_picture() {
             }
         }
     }
+    // Compact, card 3: "Start" begins beside the picture and, below its foot,
+    // runs on from the card's left edge.
+    let d = doc(&s, with_template("compact", Paper::A4)).unwrap();
+    let page = &d.pages[0];
+    let card = card_blocks(&d)[2];
+    let pic = picture_bounds(page, card).unwrap();
+    let lines: Vec<(Rect, String)> = page
+        .items
+        .iter()
+        .filter(|it| card.rect.contains(&it.bounds()))
+        .filter_map(|it| match &it.item {
+            Item::Text(l) => Some((it.bounds(), l.text())),
+            _ => None,
+        })
+        .collect();
+    let start = lines
+        .iter()
+        .position(|(_, t)| t.starts_with("Start:"))
+        .unwrap();
+    let steps = lines.iter().position(|(_, t)| t == "1.").unwrap();
+    let paragraph = &lines[start..steps];
+    // Beside the picture, then from the left edge (under it), never back.
+    let beside = paragraph
+        .iter()
+        .take_while(|(r, _)| r.x > pic.right())
+        .count();
+    assert!(beside >= 1 && beside < paragraph.len(), "{paragraph:?}");
+    for (r, t) in &paragraph[beside..] {
+        assert!(r.x < pic.x + 1.0 && r.y >= pic.bottom(), "{t:?} at {r:?}");
+    }
+}
+
+#[test]
+fn a_dose_in_short_leaves_out_how_often_when_the_plan_says_it_for_all() {
+    let s = setup();
+    let text = |sel: Selection| all_text(&doc(&s, sel).unwrap());
+    // Compact: the plan says "once a day, every day"; the cards do not.
+    let compact = text(with_template("compact", Paper::A4));
+    assert!(compact.contains("once a day, every day"), "{compact}");
+    assert!(!compact.contains("once a day\n") && !compact.contains("· once a day"));
+    // One exercise twice a day: the plan cannot say it for all, so every card does.
+    let mut mixed = with_template("compact", Paper::A4);
+    mixed.items = ItemSpec::parse_list("clams:3x12@3s 2/day").unwrap();
+    let mixed = text(mixed);
+    assert!(
+        mixed.contains("twice a day") && mixed.contains("once a day"),
+        "{mixed}"
+    );
+    assert!(!mixed.contains("every day."), "{mixed}");
+    // In words (standard), each card still ends with how often.
+    let standard = text(with_template("standard", Paper::A4));
+    assert_eq!(standard.matches("Once a day.").count(), 5, "{standard}");
 }
