@@ -8,6 +8,8 @@
 # page_fill-figures.txt: with the figures drawn from poses and the cards' cautions.
 # page_fill-columns.txt: large print with one-line footers and lying figures
 # beside the words, compact cards down columns.
+# page_fill-onepage.txt: words run on under the pictures line by line, compact
+# on one A4 page for the glute programme (how often said once, in the plan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --release --locked -q --example page_fill -- "$@"
