@@ -480,6 +480,29 @@ mod tests {
     }
 
     #[test]
+    fn lines_around_a_picture_are_narrow_then_wide() {
+        let f = book();
+        let cache = ShapeCache::default();
+        let text = "Lie on your side with your head on a pillow. Bend your hips and knees. \
+                    Keep your feet together and your top hip over the bottom one.";
+        let spans = [Span::new(text, style(12.0))];
+        let lines = wrap_around_in(&cache, &f, &spans, (120.0, 2), 300.0, "t").unwrap();
+        let all_narrow = wrap(&f, &spans, 120.0, "t").unwrap();
+        assert!(
+            lines.len() > 3 && lines.len() < all_narrow.len(),
+            "{:?}",
+            texts(&lines)
+        );
+        for (k, l) in lines.iter().enumerate() {
+            let max = if k < 2 { 120.01 } else { 300.01 };
+            assert!(l.width <= max, "line {k}: {} is {}", l.text(), l.width);
+        }
+        // The lines below the picture use the width: wider than any beside it.
+        assert!(lines[2].width > 120.0, "{:?}", texts(&lines));
+        assert_eq!(texts(&lines).join(" "), text);
+    }
+
+    #[test]
     fn size_scales_width() {
         let f = book();
         let a = measure(&f, "Hip hinge", style(10.0), "t").unwrap();
