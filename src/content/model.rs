@@ -64,52 +64,22 @@ impl<'de> Deserialize<'de> for Rgb {
     }
 }
 
-/// A whole number of sets or repetitions, 1 to 999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count(pub u32);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        if (1..=999).contains(&n) {
-            Ok(Count(n as u32))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "{n} is out of range: expected a whole number from 1 to 999"
-            )))
-        }
-    }
-}
-
-/// A hold time in seconds, 0 (no hold) to 600.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Seconds(pub u32);
-
-impl<'de> Deserialize<'de> for Seconds {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        if (0..=600).contains(&n) {
-            Ok(Seconds(n as u32))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "{n} is out of range: expected seconds from 0 to 600"
-            )))
-        }
-    }
-}
-
 /// A whole number in a range, read from a file with an error naming the range.
+/// `$int` is the type it is kept as (u32 unless given).
 macro_rules! bounded {
     ($(#[$doc:meta])* $name:ident, $min:literal, $max:literal, $what:literal) => {
+        bounded!($(#[$doc])* $name: u32, $min, $max, $what);
+    };
+    ($(#[$doc:meta])* $name:ident: $int:ty, $min:literal, $max:literal, $what:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub struct $name(pub u32);
+        pub struct $name(pub $int);
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let n = i64::deserialize(d)?;
                 if ($min..=$max).contains(&n) {
-                    Ok($name(n as u32))
+                    Ok($name(n as $int))
                 } else {
                     Err(serde::de::Error::custom(format!(
                         "{n} is out of range: expected {} from {} to {}",
@@ -121,6 +91,16 @@ macro_rules! bounded {
     };
 }
 
+pub(crate) use bounded;
+
+bounded!(
+    /// A whole number of sets or repetitions, 1 to 999.
+    Count, 1, 999, "a whole number"
+);
+bounded!(
+    /// A hold time in seconds, 0 (no hold) to 600.
+    Seconds, 0, 600, "seconds"
+);
 bounded!(
     /// Weeks of exercise log: 0 to 12.
     LogWeeks, 0, 12, "a number of weeks"

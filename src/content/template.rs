@@ -2,9 +2,9 @@
 //! sizes, card geometry, columns, picture placement, style and which sections
 //! a handout shows, in which order. Ranges are checked in `limits.rs`.
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
-use super::model::{Colours, Measure};
+use super::model::{bounded, Colours, Measure};
 
 /// `templates/<name>.toml`: how a handout looks.
 #[derive(Debug, Clone, Deserialize)]
@@ -97,22 +97,10 @@ fn one() -> Columns {
     Columns(1)
 }
 
-/// A number of columns, 1 to 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Columns(pub usize);
-
-impl<'de> Deserialize<'de> for Columns {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        if (1..=3).contains(&n) {
-            Ok(Columns(n as usize))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "{n} is out of range: expected 1, 2 or 3 columns"
-            )))
-        }
-    }
-}
+bounded!(
+    /// A number of columns, 1 to 3.
+    Columns: usize, 1, 3, "a number of columns"
+);
 
 /// How cards fill a page's columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
